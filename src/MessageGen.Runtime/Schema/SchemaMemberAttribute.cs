@@ -1,0 +1,30 @@
+namespace MessageGen.Schema;
+
+/// <summary>
+/// Marks a generated property or builder method with the JSON member it sets and that member's schema constraints.
+/// The MessageGen analyzers read these attributes, so every schema gets the same compile-time checks.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class SchemaMemberAttribute : Attribute
+{
+    /// <summary>Creates the attribute for the JSON member <paramref name="jsonName"/>.</summary>
+    public SchemaMemberAttribute(string jsonName) => JsonName = jsonName;
+
+    /// <summary>The member's name in JSON.</summary>
+    public string JsonName { get; }
+
+    /// <summary>The schema lists the member in <c>required</c>.</summary>
+    public bool Required { get; set; }
+
+    /// <summary>The schema's <c>minLength</c>, or -1.</summary>
+    public int MinLength { get; set; } = -1;
+
+    /// <summary>The schema's <c>maxLength</c>, or -1.</summary>
+    public int MaxLength { get; set; } = -1;
+
+    /// <summary>The schema's <c>pattern</c> (ECMA 262 regular expression), or null.</summary>
+    public string? Pattern { get; set; }
+
+    /// <summary>The schema's <c>format</c> (e.g. <c>uri</c>), or null.</summary>
+    public string? Format { get; set; }
+}

@@ -1,0 +1,177 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace MessageGen.Serialization;
+
+/// <summary>
+/// JSON reading primitives used by generated <c>FromJson</c> methods. Type mismatches and unknown members are
+/// collected as <see cref="ValidationError"/>s (with the byte offset) so that one read reports every problem.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonInput
+{
+    /// <summary>The reader options for messages: strict JSON, as the API reads it.</summary>
+    public static JsonReaderOptions ReaderOptions => new() { MaxDepth = 64 };
+
+    /// <summary>Moves to the first token and checks that the input starts with an object.</summary>
+    public static bool StartRoot(ref Utf8JsonReader reader, List<ValidationError> errors)
+    {
+        // An empty input makes Read throw, and is reported as malformed JSON.
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        WrongType(ref reader, "$", "an object", errors);
+        return false;
+    }
+
+    /// <summary>Checks that the current token starts an object; otherwise records the error and skips the value.</summary>
+    public static bool ExpectObject(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        WrongType(ref reader, Member(parentPath, member), "an object", errors);
+        return false;
+    }
+
+    /// <summary>Checks that the current token starts an array; otherwise records the error and skips the value.</summary>
+    public static bool ExpectArray(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return true;
+        }
+
+        WrongType(ref reader, Member(parentPath, member), "an array", errors);
+        return false;
+    }
+
+    /// <summary>Reads a string value, or records a type error and returns null.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        WrongType(ref reader, Member(parentPath, member), "a string", errors);
+        return null;
+    }
+
+    /// <summary>Reads an integer, or records a type error and returns null.</summary>
+    public static long? ReadInt64(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+        {
+            return value;
+        }
+
+        WrongType(ref reader, Member(parentPath, member), "an integer", errors);
+        return null;
+    }
+
+    /// <summary>Reads a number, or records a type error and returns null.</summary>
+    public static double? ReadDouble(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value))
+        {
+            return value;
+        }
+
+        WrongType(ref reader, Member(parentPath, member), "a number", errors);
+        return null;
+    }
+
+    /// <summary>Reads <c>true</c> or <c>false</c>, or records a type error and returns null.</summary>
+    public static bool? ReadBoolean(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    {
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+        {
+            return reader.GetBoolean();
+        }
+
+        WrongType(ref reader, Member(parentPath, member), "true or false", errors);
+        return null;
+    }
+
+    /// <summary>Records a member the schema does not allow (<c>additionalProperties: false</c>) and skips its value.</summary>
+    public static void UnknownMember(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    {
+        var at = reader.TokenStartIndex;
+        reader.Skip();
+        errors.Add(new ValidationError(Member(parentPath, member), $"Unknown member '{member}' (byte {at}): the schema does not allow it. Remove it or check its spelling."));
+    }
+
+    /// <summary>Records that a member occurs twice in one object.</summary>
+    public static void DuplicateMember(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+        => errors.Add(new ValidationError(Member(parentPath, member), $"Member '{member}' occurs more than once (byte {reader.TokenStartIndex}). Keep one."));
+
+    /// <summary>Checks that the input holds nothing after the root value.</summary>
+    public static void EndRoot(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new JsonException($"'{reader.TokenType}' after the end of the message at byte {reader.TokenStartIndex}.");
+        }
+    }
+
+    /// <summary>Turns a reader failure into a <see cref="MalformedJsonException"/> that says where.</summary>
+    public static MalformedJsonException Malformed(string messageType, JsonException exception)
+        => new(messageType, exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0, exception.Message, exception);
+
+    /// <summary>
+    /// Drops the validation errors (from <paramref name="firstValidationError"/> on) at a path that already has a
+    /// reading error, so a member of the wrong type is not also reported as missing.
+    /// </summary>
+    public static void DropRepeatedPaths(List<ValidationError> errors, int firstValidationError)
+    {
+        if (firstValidationError == 0)
+        {
+            return;
+        }
+
+        var readPaths = new HashSet<string>(errors.Take(firstValidationError).Select(e => e.Path), StringComparer.Ordinal);
+        for (var i = errors.Count - 1; i >= firstValidationError; i--)
+        {
+            if (readPaths.Contains(errors[i].Path))
+            {
+                errors.RemoveAt(i);
+            }
+        }
+    }
+
+    /// <summary>The JSON path of a member, or of an item when <paramref name="member"/> is an <see cref="ItemName"/>.</summary>
+    public static string Member(string parentPath, string member)
+        => member.StartsWith('[') ? parentPath + member : parentPath + "." + member;
+
+    /// <summary>The path segment of an array item: <c>[3]</c>.</summary>
+    public static string ItemName(int index)
+        => index < s_itemNames.Length ? s_itemNames[index] : "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    private static readonly string[] s_itemNames = Enumerable.Range(0, 16).Select(i => "[" + i.ToString(CultureInfo.InvariantCulture) + "]").ToArray();
+
+    private static void WrongType(ref Utf8JsonReader reader, string path, string expected, List<ValidationError> errors)
+    {
+        var found = Describe(reader.TokenType);
+        var at = reader.TokenStartIndex;
+        reader.Skip();
+        errors.Add(new ValidationError(path, $"Expected {expected} but found {found} (byte {at})."));
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,160 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MessageGen.Serialization;
+
+/// <summary>
+/// Schema checks with JSON Schema semantics, used by generated validation. Each failure becomes a
+/// <see cref="ValidationError"/> that names the member, the rule and how to fix it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SchemaChecks
+{
+    private const int MaxQuotedLength = 60;
+
+    /// <summary>Checks a string against its schema keywords (pass -1 / null for keywords the schema does not use).</summary>
+    public static void CheckString(
+        string value,
+        string parentPath,
+        string member,
+        int minLength,
+        int maxLength,
+        Regex? pattern,
+        bool isUri,
+        string[]? allowedValues,
+        List<ValidationError> errors)
+    {
+        if (minLength >= 0 || maxLength >= 0)
+        {
+            var length = Length(value);
+            if (maxLength >= 0 && length > maxLength)
+            {
+                errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {length} characters long; the maximum is {maxLength}."));
+            }
+
+            if (minLength >= 0 && length < minLength)
+            {
+                errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {length} characters long; the minimum is {minLength}."));
+            }
+        }
+
+        if (pattern is not null && !Matches(pattern, value))
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' must match the pattern {pattern} but is {Quote(value)}."));
+        }
+
+        if (isUri && !IsAbsoluteUri(value))
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' must be an absolute URI (such as https://example.com/video.mp4) but is {Quote(value)}."));
+        }
+
+        if (allowedValues is not null && Array.IndexOf(allowedValues, value) < 0)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' must be one of {string.Join(", ", allowedValues.Select(Quote))} but is {Quote(value)}."));
+        }
+    }
+
+    /// <summary>Checks an array's item count against <c>minItems</c>/<c>maxItems</c>.</summary>
+    public static void CheckCount(int count, string parentPath, string member, int minItems, int maxItems, List<ValidationError> errors)
+    {
+        if (maxItems >= 0 && count > maxItems)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{member}' has {count} items; the maximum is {maxItems}."));
+        }
+
+        if (minItems >= 0 && count < minItems)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{member}' has {count} items; the minimum is {minItems}."));
+        }
+    }
+
+    /// <summary>A required member is missing.</summary>
+    public static ValidationError Missing(string parentPath, string member)
+        => new(JsonInput.Member(parentPath, member), $"Required member '{member}' is missing.");
+
+    /// <summary>An array holds a null item.</summary>
+    public static ValidationError NullItem(string arrayPath, int index)
+        => new(JsonInput.Member(arrayPath, JsonInput.ItemName(index)), "Items must not be null.");
+
+    /// <summary>A <c>oneOf</c> of <c>required</c> is broken: <paramref name="satisfied"/> says which alternatives are set.</summary>
+    public static ValidationError ExactlyOneOf(string path, string[] alternatives, bool[] satisfied)
+    {
+        var choices = string.Join(" or ", alternatives);
+        var set = alternatives.Where((_, i) => satisfied[i]).ToList();
+        var message = set.Count == 0
+            ? $"Exactly one of {choices} must be set; none is."
+            : $"Exactly one of {choices} must be set, but {string.Join(" and ", set)} are {(set.Count == 2 ? "both" : "all")} set. Keep one.";
+        return new(path, message);
+    }
+
+    /// <summary>A <c>dependentRequired</c>/<c>dependentSchemas</c> rule is broken.</summary>
+    public static ValidationError Dependency(string parentPath, string member, bool requiresAll, string[] requires)
+    {
+        var names = string.Join(requiresAll ? " and " : " or ", requires.Select(r => $"'{r}'"));
+        return new(
+            JsonInput.Member(parentPath, member),
+            $"'{member}' is set, so {names} must be set too. Set {(requiresAll || requires.Length == 1 ? "them" : "one of them")} or remove '{member}'.");
+    }
+
+    /// <summary>Checks that a constant member read from JSON has its schema value.</summary>
+    public static void Constant(string? value, string expected, string parentPath, string member, List<ValidationError> errors)
+    {
+        if (value is not null && value != expected)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{member}' must be {Quote(expected)} but is {Quote(value)}."));
+        }
+    }
+
+    /// <summary>The length as JSON Schema counts it: Unicode code points, so an emoji counts once.</summary>
+    public static int Length(string value)
+    {
+        var chars = value.AsSpan();
+        if (chars.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            return chars.Length;
+        }
+
+        var length = 0;
+        foreach (var _ in chars.EnumerateRunes())
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// An absolute URI as RFC 3986 means it: with a scheme. (On Unix, .NET also takes "/a/b" as an absolute file URI.)
+    /// </summary>
+    public static bool IsAbsoluteUri(string value)
+        => Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            && value.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
+
+    private static bool Matches(Regex pattern, string value)
+    {
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static string Label(string member) => member.StartsWith('[') ? "item " + member : member;
+
+    private static string Quote(string value)
+    {
+        var shown = value.Length > MaxQuotedLength ? value[..MaxQuotedLength] + "…" : value;
+        var builder = new StringBuilder(shown.Length + 2).Append('"');
+        foreach (var c in shown)
+        {
+            builder.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

@@ -1,0 +1,20 @@
+namespace MessageGen.Diagnostics;
+
+/// <summary>Every diagnostic id MessageGen reports. The ids are a public contract: never reuse or renumber one.</summary>
+internal static class DiagnosticIds
+{
+    // MG0xxx: code that builds messages the API would reject.
+    public const string MutuallyExclusiveMembers = "MG0001";
+    public const string DependentMemberWithoutDependency = "MG0002";
+
+    // MG1xxx: problems in a schema file, reported at their line and column.
+    public const string SchemaGenerationFailed = "MG1000";
+    public const string InvalidJson = "MG1001";
+    public const string UnsupportedKeyword = "MG1002";
+    public const string InvalidKeywordValue = "MG1003";
+    public const string UnresolvedReference = "MG1004";
+    public const string NameConflict = "MG1005";
+    public const string InvalidPattern = "MG1006";
+    public const string UnknownMemberName = "MG1007";
+    public const string UnreadableSchemaFile = "MG1008";
+}

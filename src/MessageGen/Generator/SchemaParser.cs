@@ -1,0 +1,758 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using MessageGen.Diagnostics;
+using MessageGen.Json;
+using MessageGen.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace MessageGen.Generator;
+
+/// <summary>
+/// Reads one schema file into a <see cref="SchemaSpec"/>: plain values only (no JSON nodes, no Roslyn symbols),
+/// so the pipeline can cache it. Every problem becomes a diagnostic at its place in the file.
+/// </summary>
+internal sealed class SchemaParser
+{
+    private static readonly HashSet<string> s_objectKeywords = new(StringComparer.Ordinal)
+    {
+        "type", "title", "description", "properties", "required", "additionalProperties", "oneOf",
+        "dependentRequired", "dependentSchemas", "$defs", "definitions", "$schema", "$id", "$comment", "$anchor", "examples",
+    };
+
+    private static readonly HashSet<string> s_annotationKeywords = new(StringComparer.Ordinal)
+    {
+        "title", "description", "$comment", "examples", "$schema", "$id", "$anchor",
+    };
+
+    /// <summary>Generated members a property must not be named after.</summary>
+    private static readonly HashSet<string> s_reservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "Builder", "Validate", "ValidateInto", "WriteTo", "ToJson", "FromJson", "ReadFrom",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+    };
+
+    private readonly string _path;
+    private readonly SourceText _text;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<ObjectSpec> _objects = new();
+    private readonly Dictionary<JsonObject, string> _typeNames = new();
+    private readonly HashSet<string> _usedTypeNames = new(StringComparer.Ordinal);
+    private readonly HashSet<JsonObject> _resolving = new();
+    private readonly List<string> _typeOrder = new();
+    private JsonObject _root = null!;
+
+    private SchemaParser(string path, SourceText text, CancellationToken cancellationToken)
+    {
+        _path = path;
+        _text = text;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static SchemaParseResult Parse(SchemaFile file, GeneratorOptions options, CancellationToken cancellationToken)
+    {
+        var fileName = Path.GetFileName(file.Path);
+        if (file.Text is null)
+        {
+            return Failed(DiagnosticInfo.Create(SchemaDiagnostics.UnreadableSchemaFile, null, file.Path));
+        }
+
+        var text = SourceText.From(file.Text);
+        var parser = new SchemaParser(file.Path, text, cancellationToken);
+        var root = JsonParser.TryParse(file.Text, out var syntaxError);
+        if (root is null)
+        {
+            var at = new TextSpan(syntaxError!.Position, 0);
+            return Failed(DiagnosticInfo.Create(SchemaDiagnostics.InvalidJson, parser.Locate(at), fileName, syntaxError.Message));
+        }
+
+        if (root is not JsonObject rootObject)
+        {
+            return Failed(DiagnosticInfo.Create(
+                SchemaDiagnostics.InvalidKeywordValue,
+                parser.Locate(root.Span),
+                "(root)",
+                $"the schema must be a JSON object, not {root.KindName}"));
+        }
+
+        parser._root = rootObject;
+        var rootName = Naming.ToPascalCase(Naming.SchemaBaseName(fileName));
+        parser.ParseObject(rootObject, rootName, isRoot: true);
+
+        var diagnostics = parser._diagnostics.ToEquatableArray();
+        var hasErrors = parser._diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+        // Types in the order they were first met (root first), not the order their parsing finished.
+        var order = parser._typeOrder;
+        var objects = parser._objects.OrderBy(o => order.IndexOf(o.TypeName)).ToEquatableArray();
+        var spec = hasErrors ? null : new SchemaSpec(fileName, options.Namespace, options.IsPublic, objects);
+        return new SchemaParseResult(spec, diagnostics);
+
+        static SchemaParseResult Failed(DiagnosticInfo diagnostic)
+            => new(null, new[] { diagnostic }.ToEquatableArray());
+    }
+
+    /// <summary>Parses an object schema into an <see cref="ObjectSpec"/> and returns its type name.</summary>
+    private string ParseObject(JsonObject schema, string fallbackName, bool isRoot)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (_typeNames.TryGetValue(schema, out var existing))
+        {
+            return existing;
+        }
+
+        var title = schema.Find("title");
+        var titleText = title?.Value is JsonString titleString ? titleString.Value : null;
+        var typeName = titleText is null ? fallbackName : Naming.ToPascalCase(titleText);
+        if (typeName.Length == 0)
+        {
+            Report(SchemaDiagnostics.InvalidKeywordValue, title!.Value.Span, "title", "it has no letters or digits to make a C# type name from");
+            typeName = fallbackName;
+        }
+
+        if (!_usedTypeNames.Add(typeName) || !_usedTypeNames.Add(typeName + "Builder"))
+        {
+            Report(
+                SchemaDiagnostics.NameConflict,
+                (title?.NameSpan) ?? schema.Span,
+                $"Two object schemas in this file would both generate the type '{typeName}'. Give one of them a different 'title'.");
+        }
+
+        _typeNames[schema] = typeName;
+        _typeOrder.Add(typeName);
+
+        var properties = new List<PropertySpec>();
+        var required = new List<(string Name, TextSpan Span)>();
+        var oneOf = new List<EquatableArray<string>>();
+        var oneOfNames = new List<(string Name, TextSpan Span)>();
+        var dependencies = new List<DependencySpec>();
+        var dependencyNames = new List<(string Name, TextSpan Span)>();
+        var allowsAdditional = true;
+        string? description = null;
+
+        foreach (var member in schema.Members)
+        {
+            switch (member.Name)
+            {
+                case "type":
+                    if (member.Value is not JsonString { Value: "object" })
+                    {
+                        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, "type", "an object schema must have \"type\": \"object\"");
+                    }
+
+                    break;
+                case "description":
+                    description = ExpectString(member);
+                    break;
+                case "properties":
+                    if (ExpectObject(member) is { } propertiesObject)
+                    {
+                        foreach (var property in propertiesObject.Members)
+                        {
+                            if (ParseProperty(property) is { } spec)
+                            {
+                                properties.Add(spec);
+                            }
+                        }
+                    }
+
+                    break;
+                case "required":
+                    required.AddRange(ExpectStringArray(member));
+                    break;
+                case "additionalProperties":
+                    if (member.Value is JsonBoolean allowed)
+                    {
+                        allowsAdditional = allowed.Value;
+                    }
+                    else
+                    {
+                        Report(SchemaDiagnostics.UnsupportedKeyword, member.NameSpan, "additionalProperties", "only true or false is supported; other members are allowed");
+                    }
+
+                    break;
+                case "oneOf":
+                    ParseOneOfRequired(member, oneOf, oneOfNames);
+                    break;
+                case "dependentRequired":
+                    ParseDependentRequired(member, dependencies, dependencyNames);
+                    break;
+                case "dependentSchemas":
+                    ParseDependentSchemas(member, dependencies, dependencyNames);
+                    break;
+                case "$defs":
+                case "definitions":
+                    ExpectObject(member);
+                    break;
+                default:
+                    if (!s_objectKeywords.Contains(member.Name))
+                    {
+                        ReportUnsupported(member, "it has no effect on the generated code or its validation");
+                    }
+
+                    break;
+            }
+        }
+
+        var requiredNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, span) in required)
+        {
+            if (CheckKnown("required", name, span, properties))
+            {
+                requiredNames.Add(name);
+            }
+        }
+
+        foreach (var (name, span) in oneOfNames)
+        {
+            CheckKnown("oneOf", name, span, properties);
+        }
+
+        foreach (var (name, span) in dependencyNames)
+        {
+            CheckKnown("dependent", name, span, properties);
+        }
+
+        CheckMemberNames(typeName, properties, schema);
+
+        var finalProperties = properties
+            .Select(p => p with { IsRequired = requiredNames.Contains(p.JsonName) })
+            .ToEquatableArray();
+        _objects.Add(new ObjectSpec(
+            typeName,
+            titleText ?? typeName,
+            description,
+            finalProperties,
+            allowsAdditional,
+            oneOf.ToEquatableArray(),
+            dependencies.ToEquatableArray(),
+            isRoot));
+        return typeName;
+    }
+
+    private PropertySpec? ParseProperty(JsonMember property)
+    {
+        var clrName = Naming.ToPascalCase(property.Name);
+        if (clrName.Length == 0)
+        {
+            Report(SchemaDiagnostics.NameConflict, property.NameSpan, $"The member name '{property.Name}' has no letters or digits to make a C# property name from. Rename it.");
+            return null;
+        }
+
+        var type = ParseValue(property.Value, clrName, property.Name);
+        if (type is null)
+        {
+            return null;
+        }
+
+        string? description = null;
+        if (property.Value is JsonObject schema && schema.Get("description") is JsonString text)
+        {
+            description = text.Value;
+        }
+        else if (type.Kind == ValueKind.Object && property.Value is JsonObject reference && reference.Get("$ref") is not null)
+        {
+            description = _objects.FirstOrDefault(o => o.TypeName == type.ObjectTypeName)?.Description;
+        }
+
+        return new PropertySpec(property.Name, clrName, Naming.ToParameterName(clrName), type, IsRequired: false, description);
+    }
+
+    /// <summary>Parses the schema of a value (a property or array items); null when it cannot be used.</summary>
+    private TypeSpec? ParseValue(JsonNode node, string nameHint, string keyword)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (node is not JsonObject schema)
+        {
+            Report(SchemaDiagnostics.InvalidKeywordValue, node.Span, keyword, $"a value's schema must be an object with a \"type\", not {node.KindName}");
+            return null;
+        }
+
+        if (schema.Find("$ref") is { } reference)
+        {
+            foreach (var member in schema.Members)
+            {
+                if (member.Name != "$ref" && !s_annotationKeywords.Contains(member.Name))
+                {
+                    ReportUnsupported(member, "keywords beside $ref are not supported; put them in the referenced schema");
+                }
+            }
+
+            return ResolveReference(reference, nameHint);
+        }
+
+        var typeMember = schema.Find("type");
+        string? typeName = null;
+        if (typeMember is null)
+        {
+            typeName = schema.Find("properties") is not null ? "object" : null;
+            if (typeName is null)
+            {
+                Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "type", "every value needs a \"type\" (string, integer, number, boolean, object or array)");
+                return null;
+            }
+        }
+        else if (typeMember.Value is JsonString typeString)
+        {
+            typeName = typeString.Value;
+        }
+        else if (typeMember.Value is JsonArray)
+        {
+            ReportUnsupported(typeMember, "a type union is not supported, so this member is not generated; give it one type");
+            return null;
+        }
+
+        switch (typeName)
+        {
+            case "object":
+                return TypeSpec.Simple(ValueKind.Object) with { ObjectTypeName = ParseObject(schema, nameHint, isRoot: false) };
+            case "array":
+                return ParseArray(schema, nameHint);
+            case "string":
+                return ParseString(schema);
+            case "integer":
+                return ParsePrimitive(schema, ValueKind.Integer);
+            case "number":
+                return ParsePrimitive(schema, ValueKind.Number);
+            case "boolean":
+                return ParsePrimitive(schema, ValueKind.Boolean);
+            default:
+                Report(SchemaDiagnostics.InvalidKeywordValue, typeMember!.Value.Span, "type", "expected one of string, integer, number, boolean, object or array");
+                return null;
+        }
+    }
+
+    private TypeSpec? ResolveReference(JsonMember reference, string nameHint)
+    {
+        if (reference.Value is not JsonString pointer)
+        {
+            Report(SchemaDiagnostics.InvalidKeywordValue, reference.Value.Span, "$ref", "expected a string such as \"#/$defs/Name\"");
+            return null;
+        }
+
+        var target = ResolvePointer(pointer.Value, out var problem);
+        if (target is null)
+        {
+            Report(SchemaDiagnostics.UnresolvedReference, pointer.Span, pointer.Value, problem!);
+            return null;
+        }
+
+        if (target is JsonObject targetObject && !_typeNames.ContainsKey(targetObject) && !_resolving.Add(targetObject))
+        {
+            Report(SchemaDiagnostics.UnresolvedReference, pointer.Span, pointer.Value, "it refers to itself through references only, so it has no type");
+            return null;
+        }
+
+        try
+        {
+            var defName = pointer.Value.Substring(pointer.Value.LastIndexOf('/') + 1);
+            var hint = Naming.ToPascalCase(defName);
+            return ParseValue(target, hint.Length > 0 ? hint : nameHint, "$ref");
+        }
+        finally
+        {
+            if (target is JsonObject resolved)
+            {
+                _resolving.Remove(resolved);
+            }
+        }
+    }
+
+    /// <summary>Resolves a local JSON Pointer (<c>#</c>, <c>#/$defs/Name</c>).</summary>
+    private JsonNode? ResolvePointer(string pointer, out string? problem)
+    {
+        problem = null;
+        if (!pointer.StartsWith("#", StringComparison.Ordinal))
+        {
+            problem = "only local references within this file (starting with '#') are supported";
+            return null;
+        }
+
+        JsonNode current = _root;
+        if (pointer.Length == 1)
+        {
+            return current;
+        }
+
+        if (pointer[1] != '/')
+        {
+            problem = "anchors are not supported; use a JSON Pointer such as \"#/$defs/Name\"";
+            return null;
+        }
+
+        foreach (var rawToken in pointer.Substring(2).Split('/'))
+        {
+            var token = Uri.UnescapeDataString(rawToken).Replace("~1", "/").Replace("~0", "~");
+            switch (current)
+            {
+                case JsonObject obj when obj.Get(token) is { } next:
+                    current = next;
+                    break;
+                case JsonArray array when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Items.Count:
+                    current = array.Items[index];
+                    break;
+                default:
+                    problem = $"there is no '{token}' at that place in this file";
+                    return null;
+            }
+        }
+
+        return current;
+    }
+
+    private TypeSpec? ParseArray(JsonObject schema, string nameHint)
+    {
+        TypeSpec? items = null;
+        int? minItems = null;
+        int? maxItems = null;
+        foreach (var member in schema.Members)
+        {
+            switch (member.Name)
+            {
+                case "type":
+                    break;
+                case "items":
+                    items = ParseValue(member.Value, nameHint + "Item", "items");
+                    if (items is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case "minItems":
+                    minItems = ExpectCount(member);
+                    break;
+                case "maxItems":
+                    maxItems = ExpectCount(member);
+                    break;
+                default:
+                    CheckAnnotation(member, "array");
+                    break;
+            }
+        }
+
+        if (items is null)
+        {
+            Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "items", "an array needs \"items\" describing its items");
+            return null;
+        }
+
+        return TypeSpec.Simple(ValueKind.Array) with { Items = items, MinItems = minItems, MaxItems = maxItems };
+    }
+
+    private TypeSpec ParseString(JsonObject schema)
+    {
+        var spec = TypeSpec.Simple(ValueKind.String);
+        foreach (var member in schema.Members)
+        {
+            switch (member.Name)
+            {
+                case "type":
+                    break;
+                case "const":
+                    if (member.Value is JsonString constant)
+                    {
+                        spec = spec with { Const = constant.Value };
+                    }
+                    else
+                    {
+                        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, "const", "a string's const must be a string");
+                    }
+
+                    break;
+                case "enum":
+                    var values = ExpectStringArray(member).Select(v => v.Name).ToList();
+                    if (values.Count == 0)
+                    {
+                        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, "enum", "expected a non-empty array of strings");
+                    }
+
+                    spec = spec with { Enum = values.ToEquatableArray() };
+                    break;
+                case "pattern":
+                    if (ExpectString(member) is { } pattern)
+                    {
+                        try
+                        {
+                            _ = new Regex(pattern, RegexOptions.ECMAScript);
+                            spec = spec with { Pattern = pattern };
+                        }
+                        catch (ArgumentException e)
+                        {
+                            Report(SchemaDiagnostics.InvalidPattern, member.Value.Span, pattern, e.Message);
+                        }
+                    }
+
+                    break;
+                case "minLength":
+                    spec = spec with { MinLength = ExpectCount(member) };
+                    break;
+                case "maxLength":
+                    spec = spec with { MaxLength = ExpectCount(member) };
+                    break;
+                case "format":
+                    if (ExpectString(member) is { } format)
+                    {
+                        if (format == "uri")
+                        {
+                            spec = spec with { IsUri = true };
+                        }
+                        else
+                        {
+                            Report(SchemaDiagnostics.UnsupportedKeyword, member.Value.Span, "format", $"the format '{format}' is not checked; only 'uri' is");
+                        }
+                    }
+
+                    break;
+                default:
+                    CheckAnnotation(member, "string");
+                    break;
+            }
+        }
+
+        if (spec.MinLength is { } min && spec.MaxLength is { } max && min > max)
+        {
+            Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "minLength", $"minLength ({min}) is greater than maxLength ({max}), so no value is valid");
+        }
+
+        return spec;
+    }
+
+    private TypeSpec ParsePrimitive(JsonObject schema, ValueKind kind)
+    {
+        foreach (var member in schema.Members)
+        {
+            if (member.Name != "type")
+            {
+                CheckAnnotation(member, kind.ToString().ToLowerInvariant());
+            }
+        }
+
+        return TypeSpec.Simple(kind);
+    }
+
+    private void ParseOneOfRequired(JsonMember member, List<EquatableArray<string>> alternatives, List<(string Name, TextSpan Span)> names)
+    {
+        if (!TryParseRequiredAlternatives(member, names, out var parsed))
+        {
+            ReportUnsupported(member, "only a list of {\"required\": [...]} alternatives (exactly one of them set) is supported here");
+            return;
+        }
+
+        alternatives.AddRange(parsed);
+    }
+
+    private void ParseDependentRequired(JsonMember member, List<DependencySpec> dependencies, List<(string Name, TextSpan Span)> names)
+    {
+        if (ExpectObject(member) is not { } rules)
+        {
+            return;
+        }
+
+        foreach (var rule in rules.Members)
+        {
+            var requires = ExpectStringArray(rule);
+            names.Add((rule.Name, rule.NameSpan));
+            names.AddRange(requires);
+            dependencies.Add(new DependencySpec(rule.Name, RequiresAll: true, requires.Select(r => r.Name).ToEquatableArray()));
+        }
+    }
+
+    private void ParseDependentSchemas(JsonMember member, List<DependencySpec> dependencies, List<(string Name, TextSpan Span)> names)
+    {
+        if (ExpectObject(member) is not { } rules)
+        {
+            return;
+        }
+
+        foreach (var rule in rules.Members)
+        {
+            var ruleNames = new List<(string Name, TextSpan Span)>();
+            DependencySpec? dependency = null;
+            if (rule.Value is JsonObject { Members.Count: 1 } ruleSchema)
+            {
+                var only = ruleSchema.Members[0];
+                if (only.Name == "required")
+                {
+                    var requires = ExpectStringArray(only);
+                    ruleNames.AddRange(requires);
+                    dependency = new DependencySpec(rule.Name, RequiresAll: true, requires.Select(r => r.Name).ToEquatableArray());
+                }
+                else if (only.Name is "anyOf" or "oneOf"
+                    && TryParseRequiredAlternatives(only, ruleNames, out var alternatives)
+                    && alternatives.All(a => a.Count == 1))
+                {
+                    dependency = new DependencySpec(rule.Name, RequiresAll: false, alternatives.Select(a => a[0]).ToEquatableArray());
+                }
+            }
+
+            if (dependency is null)
+            {
+                ReportUnsupported(rule, "a dependent schema is supported as {\"required\": [...]} or {\"anyOf\": [{\"required\": [\"a\"]}, ...]}");
+                continue;
+            }
+
+            names.Add((rule.Name, rule.NameSpan));
+            names.AddRange(ruleNames);
+            dependencies.Add(dependency);
+        }
+    }
+
+    /// <summary>Reads <c>[{"required": [...]}, ...]</c>; false when the value has any other form.</summary>
+    private static bool TryParseRequiredAlternatives(JsonMember member, List<(string Name, TextSpan Span)> names, out List<EquatableArray<string>> alternatives)
+    {
+        alternatives = new List<EquatableArray<string>>();
+        if (member.Value is not JsonArray { Items.Count: > 0 } array)
+        {
+            return false;
+        }
+
+        foreach (var item in array.Items)
+        {
+            if (item is not JsonObject { Members.Count: 1 } alternative
+                || alternative.Members[0].Name != "required"
+                || alternative.Members[0].Value is not JsonArray { Items.Count: > 0 } requiredNames
+                || requiredNames.Items.Any(n => n is not JsonString))
+            {
+                return false;
+            }
+
+            alternatives.Add(requiredNames.Items.Cast<JsonString>().Select(n => n.Value).ToEquatableArray());
+            names.AddRange(requiredNames.Items.Cast<JsonString>().Select(n => (n.Value, n.Span)));
+        }
+
+        return true;
+    }
+
+    private void CheckMemberNames(string typeName, List<PropertySpec> properties, JsonObject schema)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = properties.Count - 1; i >= 0; i--)
+        {
+            var property = properties[i];
+            var at = FindPropertyNameSpan(schema, property.JsonName);
+            string? problem = null;
+            if (property.ClrName == typeName)
+            {
+                problem = $"The member '{property.JsonName}' would generate the property '{property.ClrName}', the name of its own type. Give the object a different 'title'.";
+            }
+            else if (s_reservedMemberNames.Contains(property.ClrName))
+            {
+                problem = $"The member '{property.JsonName}' would generate the property '{property.ClrName}', which MessageGen generates itself. Rename the member.";
+            }
+
+            if (problem is not null)
+            {
+                Report(SchemaDiagnostics.NameConflict, at, problem);
+            }
+        }
+
+        foreach (var property in properties)
+        {
+            if (seen.TryGetValue(property.ClrName, out var other))
+            {
+                Report(
+                    SchemaDiagnostics.NameConflict,
+                    FindPropertyNameSpan(schema, property.JsonName),
+                    $"The members '{other}' and '{property.JsonName}' would both generate the property '{property.ClrName}'. Rename one of them.");
+            }
+            else
+            {
+                seen[property.ClrName] = property.JsonName;
+            }
+        }
+    }
+
+    private static TextSpan FindPropertyNameSpan(JsonObject schema, string jsonName)
+        => (schema.Get("properties") as JsonObject)?.Find(jsonName)?.NameSpan ?? schema.Span;
+
+    private bool CheckKnown(string keyword, string name, TextSpan span, List<PropertySpec> properties)
+    {
+        if (properties.Any(p => p.JsonName == name))
+        {
+            return true;
+        }
+
+        Report(SchemaDiagnostics.UnknownMemberName, span, keyword, name);
+        return false;
+    }
+
+    private void CheckAnnotation(JsonMember member, string kind)
+    {
+        if (!s_annotationKeywords.Contains(member.Name))
+        {
+            ReportUnsupported(member, $"MessageGen does not check it for {kind} values");
+        }
+    }
+
+    private string? ExpectString(JsonMember member)
+    {
+        if (member.Value is JsonString text)
+        {
+            return text.Value;
+        }
+
+        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, member.Name, $"expected a string, not {member.Value.KindName}");
+        return null;
+    }
+
+    private JsonObject? ExpectObject(JsonMember member)
+    {
+        if (member.Value is JsonObject obj)
+        {
+            return obj;
+        }
+
+        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, member.Name, $"expected an object, not {member.Value.KindName}");
+        return null;
+    }
+
+    private List<(string Name, TextSpan Span)> ExpectStringArray(JsonMember member)
+    {
+        var result = new List<(string Name, TextSpan Span)>();
+        if (member.Value is not JsonArray array)
+        {
+            Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, member.Name, $"expected an array of strings, not {member.Value.KindName}");
+            return result;
+        }
+
+        foreach (var item in array.Items)
+        {
+            if (item is JsonString text)
+            {
+                result.Add((text.Value, text.Span));
+            }
+            else
+            {
+                Report(SchemaDiagnostics.InvalidKeywordValue, item.Span, member.Name, $"expected a string, not {item.KindName}");
+            }
+        }
+
+        return result;
+    }
+
+    private int? ExpectCount(JsonMember member)
+    {
+        if (member.Value is JsonNumber number
+            && int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return count;
+        }
+
+        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, member.Name, "expected a non-negative whole number");
+        return null;
+    }
+
+    private void ReportUnsupported(JsonMember member, string consequence)
+        => Report(SchemaDiagnostics.UnsupportedKeyword, member.NameSpan, member.Name, consequence);
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] args)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(span), args));
+
+    private LocationInfo Locate(TextSpan span) => LocationInfo.From(_path, _text, span);
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace MessageGen.Model;
+
+/// <summary>An immutable array compared by its items, so that pipeline models cache by value.</summary>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
+    where T : IEquatable<T>
+{
+    public static readonly EquatableArray<T> Empty = new(ImmutableArray<T>.Empty);
+
+    private readonly ImmutableArray<T> _items;
+
+    public EquatableArray(ImmutableArray<T> items) => _items = items;
+
+    public EquatableArray(IEnumerable<T> items) => _items = items.ToImmutableArray();
+
+    public ImmutableArray<T> Items => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
+
+    public int Count => Items.Length;
+
+    public T this[int index] => Items[index];
+
+    public bool Equals(EquatableArray<T> other) => Items.AsSpan().SequenceEqual(other.Items.AsSpan());
+
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = 17;
+        foreach (var item in Items)
+        {
+            hash = (hash * 31) + (item?.GetHashCode() ?? 0);
+        }
+
+        return hash;
+    }
+
+    public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
+
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}
+
+internal static class EquatableArray
+{
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
+        where T : IEquatable<T> => new(items);
+}

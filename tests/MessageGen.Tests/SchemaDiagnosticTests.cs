@@ -1,0 +1,178 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using MessageGen.Generator;
+
+namespace MessageGen.Tests;
+
+public class SchemaDiagnosticTests
+{
+    private const string SchemaPath = "/project/thing.schema.json";
+
+    private static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<GeneratedSourceResult> Sources) Run(params (string Path, string? Text)[] schemas)
+    {
+        var driver = GeneratorHarness.CreateDriver(schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)));
+        var result = driver.RunGenerators(GeneratorHarness.Compilation()).GetRunResult();
+        Assert.Empty(result.Results.Single().Exception is { } e ? new[] { e } : Array.Empty<Exception>());
+        return (result.Diagnostics, result.Results.Single().GeneratedSources);
+    }
+
+    private static Diagnostic Single(string schema, string id)
+    {
+        var diagnostic = Assert.Single(Run((SchemaPath, schema)).Diagnostics, d => d.Id == id);
+        Assert.Equal(SchemaPath, diagnostic.Location.GetLineSpan().Path);
+        return diagnostic;
+    }
+
+    /// <summary>The 1-based line and column where the diagnostic starts.</summary>
+    private static (int Line, int Column) Start(Diagnostic diagnostic)
+    {
+        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        return (start.Line + 1, start.Character + 1);
+    }
+
+    [Fact]
+    public void Invalid_json_is_an_error_at_its_line_and_column()
+    {
+        const string schema = "{\n  \"title\": \"Thing\",\n  \"type\": \"object\"\n  \"properties\": {}\n}";
+
+        var diagnostic = Single(schema, "MG1001");
+
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal((4, 3), Start(diagnostic));
+        Assert.Equal("'thing.schema.json' is not valid JSON: Expected ',' or '}' after a member", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("", "Unexpected end of file; expected a value, but the file ended")]
+    [InlineData("{\"a\": tru}", "Unexpected character 't'; expected a value")]
+    [InlineData("{\"a\": \"x}", "Unterminated string, but the file ended")]
+    [InlineData("{\"a\": 01}", "Expected ',' or '}' after a member")]
+    [InlineData("{\"a\": \"\\q\"}", "Invalid escape '\\q'")]
+    [InlineData("{\"a\": 1,}", "Expected a member name in double quotes")]
+    [InlineData("{} {}", "Unexpected text after the end of the JSON value")]
+    public void Json_syntax_errors_say_what_is_wrong(string schema, string reason)
+    {
+        Assert.EndsWith(reason, Single(schema, "MG1001").GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_reported_not_a_stack_overflow()
+    {
+        var schema = new string('[', 100_000) + new string(']', 100_000);
+
+        Assert.Contains("Nesting deeper than 64 levels", Single(schema, "MG1001").GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unsupported_keyword_is_a_warning_at_the_keyword_and_code_is_still_generated()
+    {
+        const string schema = """
+            {
+              "title": "Thing",
+              "type": "object",
+              "properties": {
+                "count": { "type": "integer", "minimum": 3 }
+              }
+            }
+            """;
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("MG1002", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal((5, 35), Start(diagnostic));
+        Assert.Equal("The keyword 'minimum' is not supported here and is ignored: MessageGen does not check it for integer values", diagnostic.GetMessage());
+        Assert.Single(sources);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","format":"email"}}}""", "MG1002", "The keyword 'format' is not supported here and is ignored: the format 'email' is not checked; only 'uri' is")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":["string","null"]}}}""", "MG1002", "The keyword 'type' is not supported here and is ignored: a type union is not supported, so this member is not generated; give it one type")]
+    [InlineData("""{"type":"object","allOf":[]}""", "MG1002", "The keyword 'allOf' is not supported here and is ignored: it has no effect on the generated code or its validation")]
+    [InlineData("""{"type":"object","oneOf":[{"type":"string"}]}""", "MG1002", "The keyword 'oneOf' is not supported here and is ignored: only a list of {\"required\": [...]} alternatives (exactly one of them set) is supported here")]
+    [InlineData("""{"type":"object","properties":{"a":{"$ref":"#/$defs/Missing"}}}""", "MG1004", "The reference '#/$defs/Missing' cannot be resolved: there is no '$defs' at that place in this file")]
+    [InlineData("""{"type":"object","properties":{"a":{"$ref":"other.json#/x"}}}""", "MG1004", "The reference 'other.json#/x' cannot be resolved: only local references within this file (starting with '#') are supported")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string"}},"required":["b"]}""", "MG1007", "'required' names the member 'b', which is not in this object's 'properties'")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","pattern":"[a-"}}}""", "MG1006", "The pattern '[a-' is not a valid regular expression: Invalid pattern '[a-' at offset 3. Unterminated [] set.")]
+    [InlineData("""{"type":"object","properties":{"wa_id":{"type":"string"},"waId":{"type":"string"}}}""", "MG1005", "The members 'wa_id' and 'waId' would both generate the property 'WaId'. Rename one of them.")]
+    [InlineData("""{"type":"object","properties":{"to_json":{"type":"string"}}}""", "MG1005", "The member 'to_json' would generate the property 'ToJson', which MessageGen generates itself. Rename the member.")]
+    [InlineData("""{"title":"Thing","type":"object","properties":{"thing":{"type":"string"}}}""", "MG1005", "The member 'thing' would generate the property 'Thing', the name of its own type. Give the object a different 'title'.")]
+    [InlineData("""{"type":"string"}""", "MG1003", "The keyword 'type' has an invalid value: an object schema must have \"type\": \"object\"")]
+    [InlineData("""[1, 2]""", "MG1003", "The keyword '(root)' has an invalid value: the schema must be a JSON object, not an array")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","maxLength":-1}}}""", "MG1003", "The keyword 'maxLength' has an invalid value: expected a non-negative whole number")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"array"}}}""", "MG1003", "The keyword 'items' has an invalid value: an array needs \"items\" describing its items")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"date"}}}""", "MG1003", "The keyword 'type' has an invalid value: expected one of string, integer, number, boolean, object or array")]
+    [InlineData("""{"type":"object","properties":{"a":{"$ref":"#/$defs/A"}},"$defs":{"A":{"$ref":"#/$defs/A"}}}""", "MG1004", "The reference '#/$defs/A' cannot be resolved: it refers to itself through references only, so it has no type")]
+    public void Schema_problems_are_reported_with_a_clear_message(string schema, string id, string message)
+    {
+        var diagnostic = Single(schema, id);
+
+        Assert.Equal(message, diagnostic.GetMessage());
+        Assert.NotEqual(Location.None, diagnostic.Location);
+    }
+
+    [Fact]
+    public void A_schema_with_errors_generates_nothing_but_other_schemas_still_generate()
+    {
+        var (diagnostics, sources) = Run(
+            ("/p/broken.schema.json", "{"),
+            (GeneratorHarness.SchemaPath("video-message.schema.json"), File.ReadAllText(GeneratorHarness.SchemaPath("video-message.schema.json"))));
+
+        Assert.Equal("MG1001", Assert.Single(diagnostics).Id);
+        Assert.Equal("video-message.g.cs", Assert.Single(sources).HintName);
+    }
+
+    [Fact]
+    public void An_unreadable_file_is_reported()
+    {
+        Assert.Equal("The schema file '/p/gone.schema.json' cannot be read", Assert.Single(Run(("/p/gone.schema.json", null)).Diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public void Two_files_that_generate_the_same_type_are_reported_and_the_second_is_skipped()
+    {
+        var video = File.ReadAllText(GeneratorHarness.SchemaPath("video-message.schema.json"));
+
+        var (diagnostics, sources) = Run(("/a/video-message.schema.json", video), ("/b/video-message.schema.json", video));
+
+        Assert.Equal(
+            "'video-message.schema.json' and 'video-message.schema.json' both generate the type 'MessageGen.WhatsApp.VideoMessage'; 'video-message.schema.json' was not generated. Give one of the objects a different 'title'.",
+            Assert.Single(diagnostics).GetMessage());
+        Assert.Single(sources);
+    }
+
+    [Fact]
+    public void Files_with_the_same_name_in_different_folders_get_distinct_hint_names()
+    {
+        var (diagnostics, sources) = Run(
+            ("/a/msg.schema.json", """{"title":"A","type":"object"}"""),
+            ("/b/msg.schema.json", """{"title":"B","type":"object"}"""));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(new[] { "msg.g.cs", "msg.2.g.cs" }, sources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public async Task Invalid_json_location_is_verified_by_the_Roslyn_generator_test_harness()
+    {
+        var test = new CSharpSourceGeneratorTest<SchemaGenerator, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestState =
+            {
+                Sources = { "class Program { }" },
+                AdditionalFiles = { ("/0/broken.schema.json", "{\n  \"title\": \"X\",\n  \"type\": object\n}") },
+                ExpectedDiagnostics =
+                {
+                    new DiagnosticResult("MG1001", DiagnosticSeverity.Error)
+                        .WithSpan("/0/broken.schema.json", 3, 11, 3, 11)
+                        .WithArguments("broken.schema.json", "Unexpected character 'o'; expected a value"),
+                },
+            },
+        };
+
+        await test.RunAsync();
+    }
+}
