@@ -118,7 +118,7 @@ internal sealed class SchemaEmitter
             {
                 if (type.Pattern is { } pattern)
                 {
-                    _writer.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(property, depth)} = new global::System.Text.RegularExpressions.Regex({Naming.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.ECMAScript, global::System.TimeSpan.FromSeconds(1));");
+                    _writer.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(property, depth)} = new global::System.Text.RegularExpressions.Regex({Naming.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1));");
                     any = true;
                 }
 

@@ -11,7 +11,7 @@ namespace MessageGen.WhatsApp
     [global::MessageGen.Schema.GeneratedMessage("ImageMessage", BuilderType = typeof(ImageMessageBuilder))]
     public sealed partial class ImageMessage : global::MessageGen.IWhatsAppMessage
     {
-        private static readonly global::System.Text.RegularExpressions.Regex s_toPattern = new global::System.Text.RegularExpressions.Regex("^\\+?[0-9]{6,15}$", global::System.Text.RegularExpressions.RegexOptions.ECMAScript, global::System.TimeSpan.FromSeconds(1));
+        private static readonly global::System.Text.RegularExpressions.Regex s_toPattern = new global::System.Text.RegularExpressions.Regex("^\\+?[0-9]{6,15}$", global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1));
         private static readonly string[] s_tagsValues1 = new[] { "promo", "receipt", "support" };
 
         /// <summary>

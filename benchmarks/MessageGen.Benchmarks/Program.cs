@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MessageGen.Benchmarks.SerializationBenchmarks).Assembly).Run(args);
