@@ -82,14 +82,16 @@ public class GeneratorPackageTests(PackageFeed feed)
     [Fact]
     public void An_older_compiler_loads_the_generator()
     {
+        // The .NET 10 SDK uses its own compiler unless RoslynCompilerType says to take the package's.
         var consumer = feed.CreateConsumer(
                 "OldCompilerConsumer",
+                extraProperties: "<RoslynCompilerType>FrameworkPackage</RoslynCompilerType>",
                 extraItems: """<PackageReference Include="Microsoft.Net.Compilers.Toolset" Version="4.14.0" PrivateAssets="all" />""")
             .WithFile("Program.cs", SendVideo);
 
         var build = consumer.Build("-v:n").ShouldSucceed();
 
-        Assert.Contains("microsoft.net.compilers.toolset/4.14.0", build.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("microsoft.net.compilers.toolset/4.14.0/tasks/netcore/bincore/csc.dll", build.Output, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(ExpectedBody, consumer.Run().ShouldSucceed().Output.Trim());
     }
 
