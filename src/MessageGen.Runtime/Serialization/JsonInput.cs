@@ -150,6 +150,10 @@ public static class JsonInput
     public static string Member(string parentPath, string member)
         => member.StartsWith('[') ? parentPath + member : parentPath + "." + member;
 
+    /// <summary>The JSON path of a member: <paramref name="pathUnderRoot"/> (a constant) when the parent is the root.</summary>
+    public static string Member(string parentPath, string member, string pathUnderRoot)
+        => parentPath == "$" ? pathUnderRoot : Member(parentPath, member);
+
     /// <summary>The path segment of an array item: <c>[3]</c>.</summary>
     public static string ItemName(int index)
         => index < s_itemNames.Length ? s_itemNames[index] : "[" + index.ToString(CultureInfo.InvariantCulture) + "]";

@@ -231,7 +231,7 @@ internal sealed class SchemaEmitter
                 _writer.WriteLine($"{SchemaChecks}.CheckString({value}, {parentPath}, {member}, {type.MinLength ?? -1}, {type.MaxLength ?? -1}, {pattern}, {(type.IsUri ? "true" : "false")}, {enumValues}, errors);");
                 break;
             case ValueKind.Object:
-                _writer.WriteLine($"{value}.ValidateInto({JsonInput}.Member({parentPath}, {member}), errors);");
+                _writer.WriteLine($"{value}.ValidateInto({MemberPath(parentPath, member)}, errors);");
                 break;
             case ValueKind.Array:
                 if (type.MinItems is not null || type.MaxItems is not null)
@@ -243,7 +243,7 @@ internal sealed class SchemaEmitter
                 {
                     var i = "i" + depth;
                     var itemsPath = "itemsPath" + depth;
-                    _writer.WriteLine($"var {itemsPath} = {JsonInput}.Member({parentPath}, {member});");
+                    _writer.WriteLine($"var {itemsPath} = {MemberPath(parentPath, member)};");
                     _writer.OpenBlock($"for (var {i} = 0; {i} < {value}.Count; {i}++)");
                     var item = $"{value}[{i}]";
                     if (!IsValueType(type.Items!))
@@ -568,7 +568,7 @@ internal sealed class SchemaEmitter
                 break;
             case ValueKind.Object:
                 _writer.OpenBlock($"if ({JsonInput}.ExpectObject(ref reader, {parentPath}, {member}, errors))");
-                _writer.WriteLine($"{target} = {type.ObjectTypeName}.ReadFrom(ref reader, {JsonInput}.Member({parentPath}, {member}), errors);");
+                _writer.WriteLine($"{target} = {type.ObjectTypeName}.ReadFrom(ref reader, {MemberPath(parentPath, member)}, errors);");
                 _writer.CloseBlock();
                 break;
             case ValueKind.Array:
@@ -576,7 +576,7 @@ internal sealed class SchemaEmitter
                 var item = "item" + depth;
                 var itemsPath = "itemsPath" + depth;
                 _writer.OpenBlock($"if ({JsonInput}.ExpectArray(ref reader, {parentPath}, {member}, errors))");
-                _writer.WriteLine($"var {itemsPath} = {JsonInput}.Member({parentPath}, {member});");
+                _writer.WriteLine($"var {itemsPath} = {MemberPath(parentPath, member)};");
                 _writer.WriteLine($"var {list} = new global::System.Collections.Generic.List<{ClrType(type.Items!)}>();");
                 _writer.OpenBlock("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)");
                 _writer.WriteLine($"{LocalType(type.Items!)} {item} = null;");
@@ -703,6 +703,15 @@ internal sealed class SchemaEmitter
     }
 
     // ---- names and types ---------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The expression for a member's JSON path. For a member of the root (the common case) it is a constant, so
+    /// reading and validating a message allocates no path strings.
+    /// </summary>
+    private static string MemberPath(string parentPath, string member)
+        => member.StartsWith("\"", System.StringComparison.Ordinal) && member.IndexOf('\\') < 0
+            ? $"{JsonInput}.Member({parentPath}, {member}, {Naming.Literal("$." + member.Substring(1, member.Length - 2))})"
+            : $"{JsonInput}.Member({parentPath}, {member})";
 
     private static string SchemaMemberAttribute(PropertySpec property)
     {

@@ -93,12 +93,12 @@ namespace MessageGen.WhatsApp
             }
             else
             {
-                Image.ValidateInto(global::MessageGen.Serialization.JsonInput.Member(path, "image"), errors);
+                Image.ValidateInto(global::MessageGen.Serialization.JsonInput.Member(path, "image", "$.image"), errors);
             }
             if (Tags is not null)
             {
                 global::MessageGen.Serialization.SchemaChecks.CheckCount(Tags.Count, path, "tags", -1, 2, errors);
-                var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "tags");
+                var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "tags", "$.tags");
                 for (var i0 = 0; i0 < Tags.Count; i0++)
                 {
                     if (Tags[i0] is null)
@@ -298,7 +298,7 @@ namespace MessageGen.WhatsApp
                     reader.Read();
                     if (global::MessageGen.Serialization.JsonInput.ExpectObject(ref reader, path, "image", errors))
                     {
-                        valueImage = ImageMedia.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(path, "image"), errors);
+                        valueImage = ImageMedia.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(path, "image", "$.image"), errors);
                     }
                 }
                 else if (reader.ValueTextEquals("tags"u8))
@@ -312,7 +312,7 @@ namespace MessageGen.WhatsApp
                     reader.Read();
                     if (global::MessageGen.Serialization.JsonInput.ExpectArray(ref reader, path, "tags", errors))
                     {
-                        var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "tags");
+                        var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "tags", "$.tags");
                         var list0 = new global::System.Collections.Generic.List<string>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {

@@ -45,7 +45,7 @@ namespace MessageGen.WhatsApp
         {
             if (Contacts is not null)
             {
-                var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "contacts");
+                var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "contacts", "$.contacts");
                 for (var i0 = 0; i0 < Contacts.Count; i0++)
                 {
                     if (Contacts[i0] is null)
@@ -64,7 +64,7 @@ namespace MessageGen.WhatsApp
             }
             else
             {
-                var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "messages");
+                var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "messages", "$.messages");
                 for (var i0 = 0; i0 < Messages.Count; i0++)
                 {
                     if (Messages[i0] is null)
@@ -213,7 +213,7 @@ namespace MessageGen.WhatsApp
                     reader.Read();
                     if (global::MessageGen.Serialization.JsonInput.ExpectArray(ref reader, path, "contacts", errors))
                     {
-                        var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "contacts");
+                        var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "contacts", "$.contacts");
                         var list0 = new global::System.Collections.Generic.List<Contact>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
@@ -242,7 +242,7 @@ namespace MessageGen.WhatsApp
                     reader.Read();
                     if (global::MessageGen.Serialization.JsonInput.ExpectArray(ref reader, path, "messages", errors))
                     {
-                        var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "messages");
+                        var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "messages", "$.messages");
                         var list0 = new global::System.Collections.Generic.List<SentMessage>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {

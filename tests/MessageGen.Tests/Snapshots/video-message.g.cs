@@ -68,7 +68,7 @@ namespace MessageGen.WhatsApp
             }
             else
             {
-                Video.ValidateInto(global::MessageGen.Serialization.JsonInput.Member(path, "video"), errors);
+                Video.ValidateInto(global::MessageGen.Serialization.JsonInput.Member(path, "video", "$.video"), errors);
             }
         }
 
@@ -211,7 +211,7 @@ namespace MessageGen.WhatsApp
                     reader.Read();
                     if (global::MessageGen.Serialization.JsonInput.ExpectObject(ref reader, path, "video", errors))
                     {
-                        valueVideo = VideoMedia.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(path, "video"), errors);
+                        valueVideo = VideoMedia.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(path, "video", "$.video"), errors);
                     }
                 }
                 else
