@@ -6,6 +6,10 @@ internal static class DiagnosticIds
     // MG0xxx: code that builds messages the API would reject.
     public const string MutuallyExclusiveMembers = "MG0001";
     public const string DependentMemberWithoutDependency = "MG0002";
+    public const string RequiredMemberMissing = "MG0003";
+    public const string ConstantLengthOutOfRange = "MG0004";
+    public const string ConstantPatternMismatch = "MG0005";
+    public const string ConstantNotHttpsUri = "MG0006";
 
     // MG1xxx: problems in a schema file, reported at their line and column.
     public const string SchemaGenerationFailed = "MG1000";

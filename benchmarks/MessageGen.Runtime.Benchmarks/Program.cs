@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MessageGen.Runtime.Benchmarks.SendBenchmarks).Assembly).Run(args);

@@ -1,0 +1,175 @@
+using System.CommandLine;
+using MessageGen.Cli.Schema;
+
+namespace MessageGen.Cli;
+
+/// <summary><c>messagegen send</c>: builds a video message, checks it against the schema and sends it.</summary>
+internal static class SendCommand
+{
+    internal const string ApiKeyVariable = "D360_API_KEY";
+
+    public static Command Create(CliConsole console)
+    {
+        var to = new Option<string>("--to")
+        {
+            Description = "The recipient's phone number in international format, e.g. +4915112345678.",
+            HelpName = "PHONE",
+            Required = true,
+        };
+        var id = new Option<string?>("--id") { Description = "The id of uploaded media (from POST /media).", HelpName = "MEDIA_ID" };
+        var link = new Option<string?>("--link") { Description = "The https:// URL of hosted media.", HelpName = "URL" };
+        var caption = new Option<string?>("--caption") { Description = "Text shown under the video, at most 1024 characters.", HelpName = "TEXT" };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = $"The sender number's D360-API-KEY. Defaults to the {ApiKeyVariable} environment variable; prefer it, since arguments show in process lists.",
+            HelpName = "KEY",
+        };
+        var baseUrl = new Option<Uri>("--base-url")
+        {
+            Description = "The API's address: https://, or http:// on this machine (e.g. a 'messagegen sandbox').",
+            HelpName = "URL",
+            DefaultValueFactory = _ => WhatsAppClientOptions.DefaultBaseAddress,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri))
+                {
+                    return uri;
+                }
+
+                result.AddError($"--base-url '{text}' is not an absolute URL.");
+                return null;
+            },
+        };
+        var retries = new Option<int>("--retries")
+        {
+            Description = "How many times to retry when the API is busy or failing (429, 5xx) or cannot be reached. A send with no answer is never retried.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 3,
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the JSON body that would be sent, and send nothing." };
+
+        var command = new Command(
+            "send",
+            "Send a video message. Prints the accepted message id." + Environment.NewLine +
+            "Exit codes: 0 accepted, 1 rejected by the API or network failure, 2 bad usage or invalid message (nothing sent)." + Environment.NewLine +
+            "Example: messagegen send --to +4915112345678 --link https://example.com/clip.mp4 --caption \"Hello\"")
+        {
+            to, id, link, caption, apiKey, baseUrl, retries, dryRun,
+        };
+        command.Validators.Add(result =>
+        {
+            var hasId = result.GetResult(id) is not null;
+            var hasLink = result.GetResult(link) is not null;
+            if (hasId == hasLink)
+            {
+                result.AddError("Give exactly one of --id (uploaded media) and --link (hosted media).");
+            }
+
+            if (result.GetValue(retries) < 0)
+            {
+                result.AddError("--retries must not be negative.");
+            }
+        });
+
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            console,
+            new SendRequest(
+                parseResult.GetRequiredValue(to),
+                parseResult.GetValue(id),
+                parseResult.GetValue(link),
+                parseResult.GetValue(caption),
+                parseResult.GetValue(apiKey) ?? console.GetEnvironmentVariable(ApiKeyVariable),
+                parseResult.GetRequiredValue(baseUrl),
+                parseResult.GetValue(retries),
+                parseResult.GetValue(dryRun)),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, SendRequest request, CancellationToken cancellationToken)
+    {
+        VideoMessage message;
+        try
+        {
+            message = VideoMessage.Builder()
+                .WithTo(request.To)
+                .WithVideo(video =>
+                {
+                    if (request.Id is not null)
+                    {
+                        video.WithId(request.Id);
+                    }
+
+                    if (request.Link is not null)
+                    {
+                        video.WithLink(request.Link);
+                    }
+
+                    return request.Caption is null ? video : video.WithCaption(request.Caption);
+                })
+                .Build();
+        }
+        catch (MessageValidationException e)
+        {
+            await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (request.DryRun)
+        {
+            await console.Out.WriteLineAsync(message.ToJson()).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ApiKey))
+        {
+            await console.Error.WriteLineAsync($"No API key: pass --api-key or set {ApiKeyVariable}.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        WhatsAppClient client;
+        try
+        {
+            client = new WhatsAppClient(new WhatsAppClientOptions
+            {
+                ApiKey = request.ApiKey,
+                BaseAddress = request.BaseUrl,
+                Retry = { MaxRetries = request.Retries },
+            });
+        }
+        catch (ArgumentException e)
+        {
+            await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using (client)
+        {
+            try
+            {
+                var result = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(result.MessageId).ConfigureAwait(false);
+                if (result.MessageStatus is { } status && status != WhatsAppMessageStatus.Accepted)
+                {
+                    await console.Error.WriteLineAsync($"Message status: {status}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.Success;
+            }
+            catch (WhatsAppException e)
+            {
+                await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await console.Error.WriteLineAsync("Cancelled. If the request had been sent, the message may have been delivered.").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+        }
+    }
+
+    private sealed record SendRequest(
+        string To, string? Id, string? Link, string? Caption, string? ApiKey, Uri BaseUrl, int Retries, bool DryRun);
+}

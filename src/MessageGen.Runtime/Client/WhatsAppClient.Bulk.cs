@@ -1,0 +1,89 @@
+using System.Threading.RateLimiting;
+
+namespace MessageGen;
+
+public sealed partial class WhatsAppClient
+{
+    /// <summary>
+    /// Sends many messages with bounded concurrency and a messages-per-second limit, and reports what became of each, in
+    /// input order. One message failing does not stop the others; each message is sent at most once (unknown outcomes are
+    /// never retried here, whatever <see cref="WhatsAppRetryOptions.RetryWhenOutcomeUnknown"/> says), so nothing is sent twice.
+    /// </summary>
+    /// <param name="messages">The messages to send.</param>
+    /// <param name="options">Concurrency and rate; defaults to 8 in flight and 80 messages per second.</param>
+    /// <param name="cancellationToken">
+    /// Stops starting new sends; messages not yet started are reported with an <see cref="OperationCanceledException"/>
+    /// and <see cref="BulkSendResult.Attempted"/> false.
+    /// </param>
+    public async Task<IReadOnlyList<BulkSendResult>> SendManyAsync(
+        IReadOnlyList<IWhatsAppMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        options ??= new BulkSendOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, nameof(options.MaxConcurrency));
+        if (!(options.MessagesPerSecond > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MessagesPerSecond, "MessagesPerSecond must be positive.");
+        }
+
+        var sender = _settings.Retry.RetryWhenOutcomeUnknown ? WithSafeRetries() : this;
+        var results = new BulkSendResult[messages.Count];
+        using var limiter = CreateLimiter(options.MessagesPerSecond);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency };
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, messages.Count), parallel, async (index, _) =>
+        {
+            var message = messages[index];
+            if (message is null)
+            {
+                results[index] = new BulkSendResult(index, message!, null, new ArgumentNullException(nameof(messages), $"Message {index} is null."), Attempted: false);
+                return;
+            }
+
+            try
+            {
+                using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+                var errors = message.Validate();
+                if (errors.Count > 0)
+                {
+                    results[index] = new BulkSendResult(index, message, null, new MessageValidationException(message.GetType().Name, errors), Attempted: false);
+                    return;
+                }
+            }
+            catch (OperationCanceledException e)
+            {
+                results[index] = new BulkSendResult(index, message, null, e, Attempted: false);
+                return;
+            }
+
+            try
+            {
+                var result = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                results[index] = new BulkSendResult(index, message, result, null, Attempted: true);
+            }
+            catch (Exception e) when (e is WhatsAppException or OperationCanceledException or MessageValidationException)
+            {
+                results[index] = new BulkSendResult(index, message, null, e, Attempted: true);
+            }
+        }).ConfigureAwait(false);
+
+        return results;
+    }
+
+    /// <summary>Smooth pacing: about ten refills a second rather than one burst of a whole second's allowance.</summary>
+    private static TokenBucketRateLimiter CreateLimiter(double messagesPerSecond)
+    {
+        var tokensPerPeriod = Math.Max(1, (int)Math.Round(messagesPerSecond / 10));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = tokensPerPeriod,
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(tokensPerPeriod / messagesPerSecond),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    private WhatsAppClient WithSafeRetries() => new(this, _apiKey, _settings.WithoutUnknownOutcomeRetries());
+}

@@ -1,0 +1,392 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using MessageGen.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MessageGen;
+
+/// <summary>
+/// Sends generated WhatsApp messages through the 360dialog API. Thread-safe: make one per sender number and share it.
+/// </summary>
+/// <remarks>
+/// Each request carries the key in its own <c>D360-API-KEY</c> header, so clients for different numbers can share one
+/// <see cref="HttpClient"/>. Failed requests are retried as <see cref="WhatsAppRetryOptions"/> describes; failures end in
+/// a <see cref="WhatsAppApiException"/> (the API answered with an error) or a <see cref="WhatsAppTransportException"/>
+/// (no answer; it says whether the message may have been delivered).
+/// </remarks>
+public sealed partial class WhatsAppClient : IDisposable
+{
+    internal const string ApiKeyHeaderName = "D360-API-KEY";
+    private const int MaxAnswerBytes = 1024 * 1024;
+    private const string SendOperation = "POST /messages";
+    private const string UploadOperation = "POST /media";
+
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly string _apiKey;
+    private readonly ClientSettings _settings;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates a client with its own connection pool; dispose it when done.</summary>
+    /// <param name="options">The key, address, timeout and retry settings; copied, so later changes do not affect this client.</param>
+    /// <param name="logger">Where to log; nothing is logged when null.</param>
+    /// <param name="timeProvider">The clock for retry waits and <c>Retry-After</c> dates; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentException">The options are not usable: no key, or an <c>http://</c> address that is not loopback.</exception>
+    public WhatsAppClient(WhatsAppClientOptions options, ILogger? logger = null, TimeProvider? timeProvider = null)
+        : this(CreateHttpClient(), ownsHttpClient: true, options, logger, timeProvider)
+    {
+    }
+
+    /// <summary>Creates a client over <paramref name="httpClient"/> (from <c>IHttpClientFactory</c>, for instance), which it does not dispose.</summary>
+    /// <param name="httpClient">The connections to send with; its default headers and base address are not used.</param>
+    /// <param name="options">The key, address, timeout and retry settings; copied, so later changes do not affect this client.</param>
+    /// <param name="logger">Where to log; nothing is logged when null.</param>
+    /// <param name="timeProvider">The clock for retry waits and <c>Retry-After</c> dates; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentException">The options are not usable: no key, or an <c>http://</c> address that is not loopback.</exception>
+    public WhatsAppClient(HttpClient httpClient, WhatsAppClientOptions options, ILogger? logger = null, TimeProvider? timeProvider = null)
+        : this(httpClient, ownsHttpClient: false, options, logger, timeProvider)
+    {
+    }
+
+    private WhatsAppClient(HttpClient httpClient, bool ownsHttpClient, WhatsAppClientOptions options, ILogger? logger, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClient = httpClient;
+        _ownsHttpClient = ownsHttpClient;
+        _apiKey = CheckApiKey(options.ApiKey);
+        _settings = ClientSettings.From(options);
+        _logger = logger ?? NullLogger.Instance;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    private WhatsAppClient(WhatsAppClient template, string apiKey, ClientSettings settings)
+    {
+        _httpClient = template._httpClient;
+        _ownsHttpClient = false;
+        _apiKey = CheckApiKey(apiKey);
+        _settings = settings;
+        _logger = template._logger;
+        _timeProvider = template._timeProvider;
+    }
+
+    /// <summary>The API's base address.</summary>
+    public Uri BaseAddress => _settings.BaseAddress;
+
+    /// <summary>
+    /// Returns a client for another sender number: same connections, settings and logger, another key. The new client
+    /// does not own the connections; keep this one alive (and undisposed) while it is used.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is empty or holds characters a header cannot carry.</exception>
+    public WhatsAppClient WithApiKey(string apiKey) => new(this, apiKey, _settings);
+
+    /// <summary>
+    /// Validates and sends <paramref name="message"/> (<c>POST /messages</c>) and returns the API's answer.
+    /// </summary>
+    /// <exception cref="MessageValidationException">The message breaks its schema; nothing was sent.</exception>
+    /// <exception cref="WhatsAppApiException">The API rejected the message (after retries, for transient errors).</exception>
+    /// <exception cref="WhatsAppTransportException">No answer; see <see cref="WhatsAppException.MayHaveBeenDelivered"/>.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellationToken"/> was cancelled. If the request was already sent, the message may have been delivered.
+    /// </exception>
+    public async Task<SendMessageResult> SendAsync(IWhatsAppMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var errors = message.Validate();
+        if (errors.Count > 0)
+        {
+            throw new MessageValidationException(message.GetType().Name, errors);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        using var body = new PooledBuffer();
+        message.WriteTo(body);
+        using var content = new ByteArrayContent(body.Array, 0, body.Length);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+
+        var (answer, attempts) = await ExecuteAsync(SendOperation, _settings.MessagesUri, content, contentCanBeResent: true, cancellationToken).ConfigureAwait(false);
+        using (answer)
+        {
+            var result = SendResponseReader.TryRead(answer.WrittenSpan)
+                ?? throw UnreadableSuccess(SendOperation, "a send response with messages[0].id", attempts);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                var elapsedMilliseconds = ElapsedMilliseconds(started);
+                Log.MessageAccepted(_logger, result.MessageId, result.MessageStatus, attempts, elapsedMilliseconds);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Uploads media (<c>POST /media</c>, multipart <c>file</c> and <c>messaging_product=whatsapp</c>) and returns its id,
+    /// to send with a message's <c>id</c>. The stream is read from its current position and not disposed; it is resent on
+    /// retries only when it can seek.
+    /// </summary>
+    /// <param name="content">The file's bytes.</param>
+    /// <param name="fileName">The file name to report, e.g. <c>clip.mp4</c>.</param>
+    /// <param name="mimeType">The media type, e.g. <c>video/mp4</c>.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <exception cref="WhatsAppApiException">The API rejected the upload.</exception>
+    /// <exception cref="WhatsAppTransportException">No answer from the API.</exception>
+    public async Task<string> UploadMediaAsync(Stream content, string fileName, string mimeType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mimeType);
+        if (!MediaTypeHeaderValue.TryParse(mimeType, out var mediaType))
+        {
+            throw new ArgumentException($"'{mimeType}' is not a media type such as video/mp4.", nameof(mimeType));
+        }
+
+        var started = Stopwatch.GetTimestamp();
+
+        // The form is not disposed: that would dispose the caller's stream, which stays theirs.
+        var form = new MultipartFormDataContent();
+        form.Add(new StringContent("whatsapp"), "messaging_product");
+        var file = new StreamContent(content);
+        file.Headers.ContentType = mediaType;
+        form.Add(file, "file", fileName);
+
+        var (answer, attempts) = await ExecuteAsync(UploadOperation, _settings.MediaUri, form, contentCanBeResent: content.CanSeek, cancellationToken).ConfigureAwait(false);
+        using (answer)
+        {
+            var mediaId = ReadMediaId(answer.WrittenSpan) ?? throw UnreadableSuccess(UploadOperation, "{\"id\":\"...\"}", attempts);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                var elapsedMilliseconds = ElapsedMilliseconds(started);
+                Log.MediaUploaded(_logger, mediaId, mimeType, attempts, elapsedMilliseconds);
+            }
+
+            return mediaId;
+        }
+    }
+
+    /// <summary>Disposes the connections if this client created them.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <summary>Names the client by its base address; never shows the key.</summary>
+    public override string ToString() => $"{nameof(WhatsAppClient)} {{ BaseAddress = {BaseAddress} }}";
+
+    /// <summary>Sends one request with retries and returns the answer's body on a 2xx status.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(PooledBuffer Answer, int Attempts)> ExecuteAsync(
+        string operation, Uri endpoint, HttpContent content, bool contentCanBeResent, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Log.SendingRequest(_logger, operation, endpoint, attempt);
+            var mayRetry = attempt <= _settings.Retry.MaxRetries && contentCanBeResent;
+            var outcome = await SendOnceAsync(operation, endpoint, content, attempt, mayRetry, cancellationToken).ConfigureAwait(false);
+            if (outcome.Answer is { } answer)
+            {
+                return (answer, attempt);
+            }
+
+            Log.RetryScheduled(_logger, operation, attempt, outcome.RetryReason, (long)outcome.Wait.TotalMilliseconds);
+            await Task.Delay(outcome.Wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One attempt: returns the answer's body on success, or how long to wait before the next attempt when the failure may
+    /// be retried; throws when it is final.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<AttemptOutcome> SendOnceAsync(
+        string operation, Uri endpoint, HttpContent content, int attempt, bool mayRetry, CancellationToken cancellationToken)
+    {
+        var retry = _settings.Retry;
+
+        // The request is not disposed: that would dispose the content, which the next attempt sends again.
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+        request.Headers.TryAddWithoutValidation(ApiKeyHeaderName, _apiKey);
+        using var timeout = TimeoutScope.Start(_settings.Timeout, cancellationToken);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            // Only a connection never made is known to have sent nothing; anything else may have delivered the message.
+            var failure = ClassifySendFailure(e);
+            if (!mayRetry || (failure != WhatsAppTransportFailure.ConnectionFailed && !retry.RetryWhenOutcomeUnknown))
+            {
+                throw TransportFailure(operation, endpoint, failure, attempt, e);
+            }
+
+            return AttemptOutcome.Retry(retry.Backoff(attempt), failure.ToString());
+        }
+
+        using (response)
+        {
+            var answer = new PooledBuffer((int)Math.Min(response.Content.Headers.ContentLength ?? 0, MaxAnswerBytes));
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    await answer.ReadFromAsync(stream, MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (IsTransportFailure(e, cancellationToken) || e is InvalidDataException)
+            {
+                answer.Dispose();
+                if (response.IsSuccessStatusCode)
+                {
+                    // The API took the message but its answer was cut off: never resend.
+                    throw TransportFailure(operation, endpoint, ClassifySendFailure(e), attempt, e);
+                }
+
+                // An error status already says the API did not take the message; the body only adds detail.
+                answer = new PooledBuffer();
+            }
+            catch
+            {
+                answer.Dispose();
+                throw;
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return AttemptOutcome.Success(answer);
+            }
+
+            WhatsAppApiException error;
+            using (answer)
+            {
+                var retryAfter = RetryAfterHeader.Read(response.Headers, _timeProvider.GetUtcNow());
+                error = ApiErrorReader.Read(response.StatusCode, answer.WrittenSpan, retryAfter, attempt);
+            }
+
+            if (!mayRetry || !error.IsTransient || error.RetryAfter > retry.MaxRetryAfter)
+            {
+                Log.RequestRejected(_logger, operation, attempt, (int)error.StatusCode, error.ErrorCode, error.ApiMessage);
+                throw error;
+            }
+
+            var reason = error.ErrorCode is { } code ? $"HTTP {(int)error.StatusCode}, code {code}" : $"HTTP {(int)error.StatusCode}";
+            return AttemptOutcome.Retry(error.RetryAfter ?? retry.Backoff(attempt), reason);
+        }
+    }
+
+    /// <summary>Exceptions that mean "no usable answer", as opposed to the caller cancelling.</summary>
+    private static bool IsTransportFailure(Exception e, CancellationToken callerToken) =>
+        e is HttpRequestException or IOException || (e is OperationCanceledException && !callerToken.IsCancellationRequested);
+
+    private static WhatsAppTransportFailure ClassifySendFailure(Exception e) => e switch
+    {
+        OperationCanceledException => WhatsAppTransportFailure.TimedOut,
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
+            => WhatsAppTransportFailure.ConnectionFailed,
+        _ => WhatsAppTransportFailure.ResponseLost,
+    };
+
+    private WhatsAppTransportException TransportFailure(string operation, Uri endpoint, WhatsAppTransportFailure failure, int attempts, Exception inner)
+    {
+        var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
+        var message = failure switch
+        {
+            WhatsAppTransportFailure.ConnectionFailed =>
+                $"{operation}: could not connect to {endpoint.GetLeftPart(UriPartial.Authority)} ({tries}): {inner.Message} Nothing was sent; it is safe to try again.",
+            WhatsAppTransportFailure.TimedOut =>
+                $"{operation}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {_settings.Timeout.TotalSeconds:0.###} s ({tries}). " + UnknownOutcome(),
+            _ =>
+                $"{operation}: the connection to {endpoint.GetLeftPart(UriPartial.Authority)} closed before a complete answer ({tries}). " + UnknownOutcome(),
+        };
+        var exception = new WhatsAppTransportException(failure, message, attempts, inner);
+        Log.TransportFailed(_logger, operation, attempts, failure, exception.MayHaveBeenDelivered, exception);
+        return exception;
+    }
+
+    private string UnknownOutcome() => _settings.Retry.RetryWhenOutcomeUnknown
+        ? "The request was sent, so the message may have been delivered, possibly more than once: retries of unknown outcomes are on."
+        : "The request was sent, so the message may have been delivered; it was not retried because a retry can deliver it twice.";
+
+    private WhatsAppTransportException UnreadableSuccess(string operation, string expected, int attempts)
+    {
+        var exception = new WhatsAppTransportException(
+            WhatsAppTransportFailure.ResponseLost,
+            $"{operation}: the API answered with a success status but not with {expected}. The message may have been delivered; it was not retried.",
+            attempts);
+        Log.TransportFailed(_logger, operation, attempts, exception.Failure, exception.MayHaveBeenDelivered, exception);
+        return exception;
+    }
+
+    private static string? ReadMediaId(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("id"u8);
+                reader.Read();
+                if (isId && reader.TokenType == JsonTokenType.String)
+                {
+                    return reader.GetString();
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Treated as no id.
+        }
+
+        return null;
+    }
+
+    private static long ElapsedMilliseconds(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    private static string CheckApiKey(string? apiKey)
+    {
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            throw new ArgumentException("An API key is required: set WhatsAppClientOptions.ApiKey to the sender number's D360-API-KEY.", nameof(apiKey));
+        }
+
+        foreach (var c in apiKey)
+        {
+            if (c < 0x21 || c > 0x7E)
+            {
+                // The key itself is never quoted.
+                throw new ArgumentException("The API key holds a space, control or non-ASCII character, which a D360-API-KEY header cannot carry.", nameof(apiKey));
+            }
+        }
+
+        return apiKey;
+    }
+
+    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    {
+        // Picks up DNS changes of the API's host; the timeout per attempt is the client's own. No decompression:
+        // the API's answers are a few hundred bytes, so it would only add a header and a handler to every send.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    })
+    {
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+    };
+}

@@ -1,0 +1,66 @@
+using MessageGen;
+using MessageGen.Internal;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="WhatsAppClient"/>s with <c>IHttpClientFactory</c> and the options pattern.</summary>
+public static class WhatsAppServiceCollectionExtensions
+{
+    private const string HttpClientNamePrefix = "MessageGen.WhatsApp";
+
+    /// <summary>
+    /// Registers the default <see cref="WhatsAppClient"/> (inject it directly) configured by <paramref name="configure"/>.
+    /// Returns the <see cref="IHttpClientBuilder"/> of its connections, to add handlers or change the primary handler.
+    /// </summary>
+    /// <remarks>
+    /// The client retries by itself (see <see cref="WhatsAppRetryOptions"/>); do not add a retrying handler (such as a
+    /// standard resilience handler) to the builder, or failed sends are retried twice over and unknown outcomes resent.
+    /// </remarks>
+    public static IHttpClientBuilder AddWhatsAppClient(this IServiceCollection services, Action<WhatsAppClientOptions> configure)
+    {
+        var builder = services.AddWhatsAppClient(Options.Options.DefaultName, configure);
+        services.TryAddTransient(provider => provider.GetRequiredService<IWhatsAppClientFactory>().CreateClient(Options.Options.DefaultName));
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a named <see cref="WhatsAppClient"/>, e.g. one per sender number; get it with
+    /// <see cref="IWhatsAppClientFactory.CreateClient(string)"/>.
+    /// </summary>
+    public static IHttpClientBuilder AddWhatsAppClient(this IServiceCollection services, string name, Action<WhatsAppClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<WhatsAppClientOptions>(name)
+            .Configure(configure)
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ApiKey), "WhatsAppClientOptions.ApiKey is required.")
+            .Validate(
+                options => ClientSettings.IsAllowedBaseAddress(options.BaseAddress),
+                "WhatsAppClientOptions.BaseAddress must be https://, or http:// to a loopback address only.");
+        services.TryAddSingleton<IWhatsAppClientFactory, WhatsAppClientFactory>();
+
+        return services.AddHttpClient(HttpClientName(name), http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // The factory's own request logging must never print the key.
+            .RedactLoggedHeaders([WhatsAppClient.ApiKeyHeaderName]);
+    }
+
+    internal static string HttpClientName(string name) => name.Length == 0 ? HttpClientNamePrefix : $"{HttpClientNamePrefix}:{name}";
+
+    private sealed class WhatsAppClientFactory(
+        IHttpClientFactory httpClientFactory,
+        IOptionsMonitor<WhatsAppClientOptions> options,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null) : IWhatsAppClientFactory
+    {
+        public WhatsAppClient CreateClient(string name) => new(
+            httpClientFactory.CreateClient(HttpClientName(name)),
+            options.Get(name),
+            loggerFactory?.CreateLogger<WhatsAppClient>(),
+            timeProvider);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace MessageGen.Internal;
+
+/// <summary>Reads the API's three error shapes (and bodies that are not JSON at all) into a <see cref="WhatsAppApiException"/>.</summary>
+internal static class ApiErrorReader
+{
+    private const int MaxQuotedBodyChars = 300;
+
+    public static WhatsAppApiException Read(HttpStatusCode statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter, int attempts)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray());
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                if (root.TryGetProperty("error", out var error))
+                {
+                    if (error.ValueKind == JsonValueKind.String)
+                    {
+                        return new WhatsAppApiException(statusCode, WhatsAppApiErrorShape.Dialog, error.GetString()!, retryAfter: retryAfter, attempts: attempts);
+                    }
+
+                    if (error.ValueKind == JsonValueKind.Object)
+                    {
+                        string? details = null;
+                        if (error.TryGetProperty("error_data", out var data) && data.ValueKind == JsonValueKind.Object)
+                        {
+                            details = String(data, "details");
+                        }
+
+                        return new WhatsAppApiException(
+                            statusCode,
+                            WhatsAppApiErrorShape.Graph,
+                            String(error, "message") ?? String(error, "error_user_msg") ?? "(no message)",
+                            errorCode: Int(error, "code"),
+                            errorSubcode: Int(error, "error_subcode"),
+                            errorType: String(error, "type"),
+                            details: details ?? String(error, "error_user_msg"),
+                            traceId: String(error, "fbtrace_id"),
+                            retryAfter: retryAfter,
+                            attempts: attempts);
+                    }
+                }
+
+                if (root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object)
+                {
+                    return new WhatsAppApiException(
+                        statusCode,
+                        WhatsAppApiErrorShape.Legacy,
+                        String(meta, "developerMessage") ?? String(meta, "developer_message") ?? "(no message)",
+                        retryAfter: retryAfter,
+                        attempts: attempts);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: quote the body's start below.
+        }
+
+        return new WhatsAppApiException(statusCode, WhatsAppApiErrorShape.Unrecognized, Quote(body), retryAfter: retryAfter, attempts: attempts);
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static int? Int(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
+    private static string Quote(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return "(empty body)";
+        }
+
+        var text = Encoding.UTF8.GetString(body).Trim();
+        if (text.Length > MaxQuotedBodyChars)
+        {
+            text = string.Concat(text.AsSpan(0, MaxQuotedBodyChars), "…");
+        }
+
+        return text.ReplaceLineEndings(" ");
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+
+namespace MessageGen.Media;
+
+/// <summary>
+/// Checks video files against WhatsApp's rules without decoding them: reads the ISO base media file format
+/// (MP4, 3GP, MOV) box by box, seeking over the media data, and reports the container, codecs, H.264 profile,
+/// B-frames, audio tracks and box order, with a verdict and a fix hint for each broken rule.
+/// </summary>
+/// <remarks>
+/// Reads the box headers and the <c>ftyp</c>, <c>moov</c> and first few <c>moof</c> boxes only, so a file with its
+/// <c>moov</c> first costs a few reads whatever its size. Memory is bounded by <see cref="MaxMoovSize"/>. Malformed
+/// input (truncated files, impossible box sizes, files that are not MP4 at all) gives a report with an
+/// <see cref="VideoProblemCodes.Unreadable"/> problem, never an exception; only I/O errors from the stream and
+/// cancellation are thrown.
+/// </remarks>
+public static class VideoFileInspector
+{
+    /// <summary>The largest file WhatsApp accepts for a video message: 16 MiB.</summary>
+    public const long MaxCompatibleFileSize = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest <c>moov</c> box the inspector reads: 64 MiB (an hour of video typically needs a few MiB).
+    /// A larger one makes the file <see cref="VideoProblemCodes.Unreadable"/> rather than be loaded.
+    /// </summary>
+    public static int MaxMoovSize { get; } = 64 * 1024 * 1024;
+
+    /// <summary>Inspects a video file from the current position of a stream to its end.</summary>
+    /// <param name="stream">A readable, seekable stream; its position is restored afterwards.</param>
+    /// <returns>The facts found and the verdict. Fix hints name the files <c>in.mp4</c> and <c>out.mp4</c>.</returns>
+    /// <exception cref="ArgumentException">The stream cannot read or cannot seek.</exception>
+    /// <exception cref="IOException">The stream fails to read.</exception>
+    public static VideoFileReport Inspect(Stream stream) => InspectSynchronously(stream, FixCommandFiles.Placeholders);
+
+    /// <summary>Inspects a video file from the current position of a stream to its end.</summary>
+    /// <param name="stream">A readable, seekable stream; its position is restored afterwards.</param>
+    /// <param name="cancellationToken">Stops the inspection between reads and boxes.</param>
+    /// <returns>The facts found and the verdict. Fix hints name the files <c>in.mp4</c> and <c>out.mp4</c>.</returns>
+    /// <exception cref="ArgumentException">The stream cannot read or cannot seek.</exception>
+    /// <exception cref="IOException">The stream fails to read.</exception>
+    public static Task<VideoFileReport> InspectAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        InspectCoreAsync(stream, FixCommandFiles.Placeholders, useAsync: true, cancellationToken).AsTask();
+
+    /// <summary>Inspects the video file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file to inspect.</param>
+    /// <returns>The facts found and the verdict; fix hints name this file.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static VideoFileReport Inspect(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return InspectSynchronously(stream, FixCommandFiles.For(path));
+    }
+
+    /// <summary>Inspects the video file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file to inspect.</param>
+    /// <param name="cancellationToken">Stops the inspection between reads and boxes.</param>
+    /// <returns>The facts found and the verdict; fix hints name this file.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static async Task<VideoFileReport> InspectAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, useAsync: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await InspectCoreAsync(stream, FixCommandFiles.For(path), useAsync: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static VideoFileReport InspectSynchronously(Stream stream, FixCommandFiles files)
+    {
+        var inspection = InspectCoreAsync(stream, files, useAsync: false, CancellationToken.None);
+
+        // With useAsync false every read is synchronous, so the task has already completed.
+        Debug.Assert(inspection.IsCompleted, "A synchronous inspection completed synchronously.");
+        return inspection.GetAwaiter().GetResult();
+    }
+
+    private static async ValueTask<VideoFileReport> InspectCoreAsync(
+        Stream stream, FixCommandFiles files, bool useAsync, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead || !stream.CanSeek)
+        {
+            throw new ArgumentException("The stream must be readable and seekable.", nameof(stream));
+        }
+
+        var origin = stream.Position;
+        var scan = new FileScan(stream, MaxMoovSize, useAsync, cancellationToken);
+        List<VideoProblem> problems;
+        try
+        {
+            await scan.RunAsync().ConfigureAwait(false);
+            problems = CompatibilityRules.Evaluate(scan, files);
+        }
+        catch (MalformedMediaException error)
+        {
+            problems = CompatibilityRules.Unreadable(error, scan.Size, files);
+        }
+        finally
+        {
+            stream.Position = origin;
+        }
+
+        return new VideoFileReport(
+            scan.Size,
+            scan.Container,
+            scan.MajorBrand,
+            scan.CompatibleBrands,
+            scan.Tracks.Select(t => t.ToTrack()).ToArray(),
+            scan.MoovBeforeMdat,
+            scan.IsFragmented,
+            problems);
+    }
+}

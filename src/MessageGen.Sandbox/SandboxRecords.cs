@@ -1,0 +1,26 @@
+namespace MessageGen.Sandbox;
+
+/// <summary>A request the sandbox received, whatever it answered.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Path">The request path, e.g. <c>/messages</c>.</param>
+/// <param name="ContentType">The <c>Content-Type</c> header, as sent.</param>
+/// <param name="ApiKeyAccepted">Whether the <c>D360-API-KEY</c> header held the sandbox's key.</param>
+/// <param name="Body">The body's exact bytes.</param>
+/// <param name="StatusCode">What the sandbox answered; 0 when it dropped the connection or the client went away.</param>
+/// <param name="Fault">The injected fault that shaped the answer, if any.</param>
+public sealed record SandboxRequest(
+    string Method, string Path, string? ContentType, bool ApiKeyAccepted, ReadOnlyMemory<byte> Body, int StatusCode, SandboxFault? Fault);
+
+/// <summary>A message the sandbox accepted (answered 200).</summary>
+/// <param name="Id">The <c>wamid.</c> id it answered with.</param>
+/// <param name="To">The recipient.</param>
+/// <param name="Body">The request body's exact bytes.</param>
+/// <param name="ReceivedAt">When it arrived.</param>
+public sealed record SandboxMessage(string Id, string To, ReadOnlyMemory<byte> Body, DateTimeOffset ReceivedAt);
+
+/// <summary>A media file the sandbox accepted on <c>POST /media</c>.</summary>
+/// <param name="Id">The media id it answered with.</param>
+/// <param name="FileName">The multipart file name.</param>
+/// <param name="MimeType">The file part's content type.</param>
+/// <param name="Length">The file's size in bytes.</param>
+public sealed record SandboxMedia(string Id, string FileName, string MimeType, long Length);

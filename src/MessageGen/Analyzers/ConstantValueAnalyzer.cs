@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MessageGen.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MessageGen.Analyzers;
+
+/// <summary>
+/// MG0004 (constant breaks <c>minLength</c>/<c>maxLength</c>), MG0005 (constant does not match <c>pattern</c>) and
+/// MG0006 (constant <c>format: uri</c> value is not an absolute https URI), for every generated <c>With...</c> call and
+/// model initializer assignment whose value is a compile-time constant string (or <c>new Uri("...")</c>).
+/// The limits come from <c>[SchemaMember]</c> on the generated member (see <see cref="SchemaSymbols"/>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
+{
+    private const int MaxShown = 60;
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        ConstantLengthOutOfRangeRule.Descriptor,
+        ConstantPatternMismatchRule.Descriptor,
+        ConstantNotHttpsUriRule.Descriptor);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var symbols = SchemaSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
+            var patterns = new ConcurrentDictionary<string, Regex?>(StringComparer.Ordinal);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (invocation.Arguments.Length == 1 && symbols.TryGetBuilderMember(invocation.TargetMethod, out _, out var member))
+                    {
+                        Check(c, member, invocation.Arguments[0].Value, MemberAssignment.InvocationLocation(invocation), uri, patterns);
+                    }
+                },
+                OperationKind.Invocation);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var assignment = (ISimpleAssignmentOperation)c.Operation;
+                    if (assignment.Target is IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } property
+                        && symbols.GetMessageType(property.Property.ContainingType) is { IsBuilder: false }
+                        && symbols.GetMember(property.Property) is { } member)
+                    {
+                        Check(c, member, assignment.Value, assignment.Syntax.GetLocation(), uri, patterns);
+                    }
+                },
+                OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void Check(OperationAnalysisContext context, SchemaMember member, IOperation value, Location location, INamedTypeSymbol? uri, ConcurrentDictionary<string, Regex?> patterns)
+    {
+        if (member.MinLength < 0 && member.MaxLength < 0 && member.Pattern is null && member.Format is null)
+        {
+            return;
+        }
+
+        value = MemberAssignment.SkipConversions(value);
+        var isUriObject = false;
+        if (value is IObjectCreationOperation { Arguments.Length: 1 } creation
+            && uri is not null
+            && SymbolEqualityComparer.Default.Equals(creation.Type, uri))
+        {
+            // WithLink(new Uri("http://...")): the string the Uri is made from.
+            value = MemberAssignment.SkipConversions(creation.Arguments[0].Value);
+            isUriObject = true;
+        }
+
+        if (value.ConstantValue is not { HasValue: true, Value: string text })
+        {
+            return;
+        }
+
+        if (!isUriObject)
+        {
+            var length = CodePoints(text);
+            if (member.MaxLength >= 0 && length > member.MaxLength)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(ConstantLengthOutOfRangeRule.Descriptor, location, member.JsonName, length, "at most " + member.MaxLength.ToString(CultureInfo.InvariantCulture)));
+            }
+            else if (member.MinLength >= 0 && length < member.MinLength)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(ConstantLengthOutOfRangeRule.Descriptor, location, member.JsonName, length, "at least " + member.MinLength.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (member.Pattern is { } pattern && patterns.GetOrAdd(pattern, CreateRegex) is { } regex && !IsMatch(regex, text))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(ConstantPatternMismatchRule.Descriptor, location, member.JsonName, Shorten(text), pattern));
+            }
+        }
+
+        if (string.Equals(member.Format, "uri", StringComparison.Ordinal))
+        {
+            var problem = UriProblem(text);
+            if (problem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(ConstantNotHttpsUriRule.Descriptor, location, member.JsonName, Shorten(text), problem));
+            }
+        }
+    }
+
+    /// <summary>Null when <paramref name="text"/> is an absolute https URI; else what is wrong, for the message.</summary>
+    internal static string? UriProblem(string text)
+    {
+        // As the run-time check: an absolute URI with a scheme (on Unix, .NET also takes "/a/b" as an absolute file URI).
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed)
+            || !text.StartsWith(parsed.Scheme + ":", StringComparison.OrdinalIgnoreCase))
+        {
+            return "is not an absolute URI";
+        }
+
+        return string.Equals(parsed.Scheme, "https", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"uses '{parsed.Scheme}', but WhatsApp fetches media only over https";
+    }
+
+    /// <summary>The length as JSON Schema counts it: Unicode code points.</summary>
+    internal static int CodePoints(string text)
+    {
+        var length = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+
+            length++;
+        }
+
+        return length;
+    }
+
+    private static Regex? CreateRegex(string pattern)
+    {
+        try
+        {
+            // The generated code checks with ECMAScript semantics; do the same. A pattern .NET cannot read is the
+            // generator's business (MG1006), not a reason to flag the user's constant.
+            return new Regex(pattern, RegexOptions.ECMAScript, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsMatch(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length > MaxShown ? text.Substring(0, MaxShown) + "…" : text;
+}

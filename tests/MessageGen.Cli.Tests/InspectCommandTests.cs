@@ -1,0 +1,194 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace MessageGen.Cli.Tests;
+
+public class InspectCommandTests
+{
+    private static readonly string s_fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures", "video");
+
+    [Fact]
+    public void A_compatible_file_passes_every_rule_and_exits_0()
+    {
+        var (exitCode, output, error) = Run("inspect", Fixture("main.mp4"));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.StartsWith($"{Fixture("main.mp4")}: compatible with WhatsApp", output);
+        foreach (var rule in new[] { "container", "too-large", "video-codec", "h264-profile", "b-frames", "audio-codec", "audio-tracks", "moov-after-mdat" })
+        {
+            Assert.Matches($@"(?m)^  pass  {rule} +\S", output);
+        }
+
+        Assert.DoesNotContain("FAIL", output);
+        Assert.DoesNotContain("fix:", output);
+    }
+
+    [Fact]
+    public void An_incompatible_file_fails_its_rules_with_the_fix_command_and_exits_1()
+    {
+        var path = Fixture("hevc.mp4");
+
+        var (exitCode, output, _) = Run("inspect", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"{path}: NOT compatible with WhatsApp", output);
+        Assert.Matches(@"(?m)^  FAIL  video-codec +The video codec is hevc \('hev1'\)", output);
+        Assert.Matches(@"(?m)^  FAIL  b-frames ", output);
+        Assert.Matches(@"(?m)^  pass  audio-codec +aac$", output);
+        var fix = Assert.Single(output.Split('\n'), line => line.StartsWith("  fix:", StringComparison.Ordinal));
+        Assert.Contains($"ffmpeg -i {path} -c:v libx264 -profile:v main -bf 0 -pix_fmt yuv420p -c:a copy -movflags +faststart", fix);
+    }
+
+    [Theory]
+    [InlineData("main.mp4", "mp4", "video/mp4", "h264", "main", false, new[] { "aac" }, true, true, new string[0])]
+    [InlineData("baseline.mp4", "mp4", "video/mp4", "h264", "baseline", false, new[] { "aac" }, true, true, new string[0])]
+    [InlineData("main.3gp", "3gp", "video/3gpp", "h264", "main", false, new[] { "aac" }, true, true, new string[0])]
+    [InlineData("no-audio.mp4", "mp4", "video/mp4", "h264", "main", false, new string[0], true, true, new string[0])]
+    [InlineData("high.mp4", "mp4", "video/mp4", "h264", "high", false, new[] { "aac" }, true, false, new[] { "h264-profile" })]
+    [InlineData("b-frames.mp4", "mp4", "video/mp4", "h264", "main", true, new[] { "aac" }, true, false, new[] { "b-frames" })]
+    [InlineData("moov-at-end.mp4", "mp4", "video/mp4", "h264", "main", false, new[] { "aac" }, false, false, new[] { "moov-after-mdat" })]
+    [InlineData("two-audio-tracks.mp4", "mp4", "video/mp4", "h264", "main", false, new[] { "aac", "aac" }, true, false, new[] { "audio-tracks" })]
+    [InlineData("opus-audio.mp4", "mp4", "video/mp4", "h264", "main", false, new[] { "opus" }, true, false, new[] { "audio-codec" })]
+    [InlineData("vp9.mp4", "mp4", "video/mp4", "vp9", null, false, new[] { "aac" }, true, false, new[] { "video-codec" })]
+    [InlineData("quicktime.mov", "mov", "video/quicktime", "h264", "main", false, new[] { "aac" }, true, false, new[] { "container" })]
+    public void Json_reports_the_encoded_facts_and_the_verdict(
+        string name, string container, string mime, string videoCodec, string? h264Profile, bool hasBFrames,
+        string[] audioCodecs, bool moovBeforeMdat, bool compatible, string[] problemCodes)
+    {
+        var path = Fixture(name);
+
+        var (exitCode, output, error) = Run("inspect", path, "--json");
+
+        Assert.Equal("", error);
+        Assert.Equal(compatible ? 0 : 1, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(path, root.GetProperty("file").GetString());
+        Assert.Equal(new FileInfo(path).Length, root.GetProperty("size").GetInt64());
+        Assert.Equal(container, root.GetProperty("container").GetString());
+        Assert.Equal(mime, root.GetProperty("mime").GetString());
+        Assert.Equal(videoCodec, root.GetProperty("videoCodec").GetString());
+        Assert.Equal(h264Profile, root.GetProperty("h264Profile").GetString());
+        Assert.Equal(hasBFrames, root.GetProperty("hasBFrames").GetBoolean());
+        Assert.Equal(audioCodecs, root.GetProperty("audioCodecs").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(moovBeforeMdat, root.GetProperty("moovBeforeMdat").GetBoolean());
+        Assert.Equal(compatible, root.GetProperty("compatible").GetBoolean());
+        var problems = root.GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal(problemCodes, problems.Select(p => p.GetProperty("code").GetString()));
+        Assert.All(problems, p =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("message").GetString()));
+            Assert.StartsWith($"ffmpeg -i {path} ", p.GetProperty("hint").GetString());
+        });
+    }
+
+    [Fact]
+    public void Json_hint_for_box_order_alone_is_the_remux_only_command()
+    {
+        var (_, output, _) = Run("inspect", Fixture("moov-at-end.mp4"), "--json");
+
+        using var json = JsonDocument.Parse(output);
+        var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal(
+            $"ffmpeg -i {Fixture("moov-at-end.mp4")} -c copy -movflags +faststart {Fixture("moov-at-end-whatsapp.mp4")}",
+            problem.GetProperty("hint").GetString());
+    }
+
+    [Fact]
+    public void An_unreadable_file_exits_1_with_the_offset_in_text_and_json()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "This is a text file, not a video.\n");
+
+            var (textExit, text, _) = Run("inspect", path);
+            var (jsonExit, jsonText, _) = Run("inspect", path, "--json");
+
+            Assert.Equal(1, textExit);
+            Assert.StartsWith($"{path}: unreadable", text);
+            Assert.Matches(@"(?m)^  FAIL  unreadable +.*at byte offset 0, ", text);
+            Assert.DoesNotContain("  pass  ", text);
+            Assert.Equal(1, jsonExit);
+            using var json = JsonDocument.Parse(jsonText);
+            Assert.False(json.RootElement.GetProperty("compatible").GetBoolean());
+            Assert.Equal("unknown", json.RootElement.GetProperty("container").GetString());
+            var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+            Assert.Equal("unreadable", problem.GetProperty("code").GetString());
+            Assert.Contains("at byte offset 0", problem.GetProperty("message").GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_missing_file_argument_is_bad_usage()
+    {
+        var (exitCode, output, error) = Run("inspect");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains("FILE argument is missing", error);
+        Assert.Contains("Usage: messagegen inspect FILE [--json]", error);
+    }
+
+    [Fact]
+    public void A_file_that_does_not_exist_is_bad_usage()
+    {
+        var path = Path.Combine(s_fixtures, "no-such-file.mp4");
+
+        var (exitCode, output, error) = Run("inspect", path, "--json");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains($"the file '{path}' does not exist", error);
+    }
+
+    [Fact]
+    public void A_directory_is_bad_usage()
+    {
+        var (exitCode, _, error) = Run("inspect", s_fixtures);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is a directory", error);
+    }
+
+    [Theory]
+    [InlineData("--verbose")]
+    [InlineData("second.mp4")]
+    public void An_unexpected_argument_is_bad_usage(string extra)
+    {
+        var (exitCode, output, error) = Run("inspect", Fixture("main.mp4"), extra);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains($"unexpected argument '{extra}'", error);
+    }
+
+    [Fact]
+    public void Help_describes_the_file_argument_and_the_json_option()
+    {
+        var (exitCode, output, _) = Run("inspect", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("FILE", output);
+        Assert.Contains("--json", output);
+        Assert.Contains("without decoding it", output);
+    }
+
+    private static string Fixture(string name) => Path.Combine(s_fixtures, name);
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand { InspectCommand.Create() };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
