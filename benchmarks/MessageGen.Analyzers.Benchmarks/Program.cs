@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using MessageGen.Analyzers.Benchmarks;
+
+// "share" prints the analyzers' share of compile time from Roslyn's own analyzer telemetry.
+if (args is ["share", ..])
+{
+    Console.WriteLine(await AnalyzerCostBenchmarks.MeasureShareAsync(runs: 7));
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(AnalyzerCostBenchmarks).Assembly).Run(args);
