@@ -1,3 +1,4 @@
+using MessageGen.Testing;
 using System.Buffers.Binary;
 using System.Text;
 using MessageGen.Media;

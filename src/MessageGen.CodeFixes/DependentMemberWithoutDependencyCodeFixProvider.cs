@@ -38,7 +38,7 @@ public sealed class DependentMemberWithoutDependencyCodeFixProvider : CodeFixPro
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Remove '{member}'",
-                    ct => MutuallyExclusiveMembersCodeFixProvider.RemoveAsync(document, span, ct),
+                    ct => MemberRemoval.RemoveAsync(document, span, ct),
                     EquivalenceKey(member)),
                 diagnostic);
         }

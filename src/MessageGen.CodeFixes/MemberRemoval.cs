@@ -1,4 +1,6 @@
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,6 +14,14 @@ namespace MessageGen.CodeFixes;
 /// </summary>
 internal static class MemberRemoval
 {
+    /// <summary>The document without the member set at <paramref name="span"/>; unchanged when it is not a shape this knows.</summary>
+    public static async Task<Document> RemoveAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var newRoot = root is null ? null : Remove(root, span);
+        return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
+    }
+
     /// <summary>The root without the member set at <paramref name="span"/>, or null when it is not a shape this knows.</summary>
     public static SyntaxNode? Remove(SyntaxNode root, TextSpan span)
     {

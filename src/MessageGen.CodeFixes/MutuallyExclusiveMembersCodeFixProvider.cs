@@ -1,13 +1,11 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
 using MessageGen.Analyzers.Rules;
 using MessageGen.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Text;
 
 namespace MessageGen.CodeFixes;
 
@@ -43,23 +41,16 @@ public sealed class MutuallyExclusiveMembersCodeFixProvider : CodeFixProvider
             var memberSpan = diagnostic.Location.SourceSpan;
             var otherLocation = diagnostic.AdditionalLocations[0];
             context.RegisterCodeFix(
-                CodeAction.Create($"Keep '{other}', remove '{member}'", ct => RemoveAsync(document, memberSpan, ct), EquivalenceKey(other, member)),
+                CodeAction.Create($"Keep '{other}', remove '{member}'", ct => MemberRemoval.RemoveAsync(document, memberSpan, ct), EquivalenceKey(other, member)),
                 diagnostic);
             if (otherLocation.IsInSource && otherLocation.SourceTree == diagnostic.Location.SourceTree)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Keep '{member}', remove '{other}'", ct => RemoveAsync(document, otherLocation.SourceSpan, ct), EquivalenceKey(member, other)),
+                    CodeAction.Create($"Keep '{member}', remove '{other}'", ct => MemberRemoval.RemoveAsync(document, otherLocation.SourceSpan, ct), EquivalenceKey(member, other)),
                     diagnostic);
             }
         }
 
         return Task.CompletedTask;
-    }
-
-    internal static async Task<Document> RemoveAsync(Document document, TextSpan span, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var newRoot = root is null ? null : MemberRemoval.Remove(root, span);
-        return newRoot is null ? document : document.WithSyntaxRoot(newRoot);
     }
 }

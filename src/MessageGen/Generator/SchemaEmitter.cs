@@ -321,10 +321,7 @@ internal sealed class SchemaEmitter
             _writer.OpenBlock($"if ({property.ClrName} is not null)");
             if (comma == CommaState.Runtime)
             {
-                _writer.OpenBlock("if (wroteMember)");
-                _writer.WriteLine($"{JsonOutput}.WriteRaw(writer, \",\"u8);");
-                _writer.CloseBlock();
-                _writer.WriteLine();
+                EmitRuntimeComma();
             }
 
             var prefix = (comma == CommaState.Always ? "," : string.Empty) + name;
@@ -364,12 +361,18 @@ internal sealed class SchemaEmitter
             else if (state == CommaState.Runtime)
             {
                 FlushRaw(raw);
-                _writer.OpenBlock("if (wroteMember)");
-                _writer.WriteLine($"{JsonOutput}.WriteRaw(writer, \",\"u8);");
-                _writer.CloseBlock();
-                _writer.WriteLine();
+                EmitRuntimeComma();
             }
         }
+    }
+
+    /// <summary>A comma that only optional members before this one can make necessary.</summary>
+    private void EmitRuntimeComma()
+    {
+        _writer.OpenBlock("if (wroteMember)");
+        _writer.WriteLine($"{JsonOutput}.WriteRaw(writer, \",\"u8);");
+        _writer.CloseBlock();
+        _writer.WriteLine();
     }
 
     private enum CommaState

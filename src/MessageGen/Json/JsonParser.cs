@@ -325,7 +325,7 @@ internal sealed class JsonParser
 
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
-    private static string Printable(char c) => c < 0x20 || c == '\0' ? $"\\u{(int)c:x4}" : c.ToString();
+    private static string Printable(char c) => c < 0x20 ? $"\\u{(int)c:x4}" : c.ToString();
 
     private sealed class JsonSyntaxException : Exception
     {

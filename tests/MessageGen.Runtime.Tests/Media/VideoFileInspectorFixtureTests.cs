@@ -1,4 +1,5 @@
 using MessageGen.Media;
+using MessageGen.Testing;
 
 namespace MessageGen.Runtime.Tests.Media;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using MessageGen.Media;
+using MessageGen.Testing;
 using static MessageGen.Runtime.Tests.Media.TestFiles;
 
 namespace MessageGen.Runtime.Tests.Media;
@@ -271,47 +272,6 @@ public class VideoFileInspectorMalformedInputTests
         }
 
         return boxes;
-    }
-}
-
-/// <summary>Counts the bytes read through it.</summary>
-internal sealed class CountingStream(Stream inner) : Stream
-{
-    public long BytesRead { get; private set; }
-
-    public override bool CanRead => inner.CanRead;
-
-    public override bool CanSeek => inner.CanSeek;
-
-    public override bool CanWrite => false;
-
-    public override long Length => inner.Length;
-
-    public override long Position { get => inner.Position; set => inner.Position = value; }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        var read = inner.Read(buffer, offset, count);
-        BytesRead += read;
-        return read;
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-    public override void Flush() => inner.Flush();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }
 

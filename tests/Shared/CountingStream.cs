@@ -1,6 +1,6 @@
-namespace MessageGen.Inspection.Benchmarks;
+namespace MessageGen.Testing;
 
-/// <summary>Passes reads and seeks through to another stream and counts the bytes read.</summary>
+/// <summary>Shared by the inspector tests and benchmark. Passes reads and seeks through to another stream and counts the bytes read.</summary>
 internal sealed class CountingStream(Stream inner) : Stream
 {
     public long BytesRead { get; private set; }
