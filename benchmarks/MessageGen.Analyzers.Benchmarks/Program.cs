@@ -4,7 +4,7 @@ using MessageGen.Analyzers.Benchmarks;
 // "share" prints the analyzers' share of compile time from Roslyn's own analyzer telemetry.
 if (args is ["share", ..])
 {
-    Console.WriteLine(await AnalyzerCostBenchmarks.MeasureShareAsync(runs: 7));
+    Console.WriteLine(await AnalyzerCostBenchmarks.MeasureShareAsync(warmUpRuns: 3, runs: 15));
     return;
 }
 

@@ -64,6 +64,47 @@ public class RuleDocumentationTests
         Assert.All(analyzers.SelectMany(a => a.SupportedDiagnostics), d => Assert.True(d.IsEnabledByDefault));
     }
 
+    /// <summary>
+    /// The rules tables in the README and in docs/rules are generated from the descriptors and the code fix providers,
+    /// so they cannot drift. Set MESSAGEGEN_UPDATE_SNAPSHOTS=1 to rewrite them after changing a descriptor.
+    /// </summary>
+    [Theory]
+    [InlineData("README.md", "docs/rules/")]
+    [InlineData("docs/rules/README.md", "")]
+    public void RulesTableIsGeneratedFromTheDescriptors(string document, string linkPrefix)
+    {
+        const string Start = "<!-- rules table: generated from the descriptors by RuleDocumentationTests -->";
+        const string End = "<!-- end of rules table -->";
+        var path = Path.Combine(Verify.RepositoryRoot, document);
+        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var from = text.IndexOf(Start, StringComparison.Ordinal);
+        var to = text.IndexOf(End, StringComparison.Ordinal);
+        Assert.True(from >= 0 && to > from, $"{document} has no '{Start}' ... '{End}' section.");
+
+        var expected = text[..(from + Start.Length)] + "\n" + RulesTable(linkPrefix) + text[to..];
+        if (Environment.GetEnvironmentVariable("MESSAGEGEN_UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.True(expected == text, $"The rules table in {document} differs from the descriptors; run the tests with MESSAGEGEN_UPDATE_SNAPSHOTS=1 to regenerate it.");
+    }
+
+    private static string RulesTable(string linkPrefix)
+    {
+        var fixable = typeof(MessageGen.CodeFixes.MutuallyExclusiveMembersCodeFixProvider).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+            .SelectMany(t => ((Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+            .ToHashSet();
+        var table = new System.Text.StringBuilder("| Id | Severity | Category | Title | Code fix |\n|---|---|---|---|---|\n");
+        foreach (var descriptor in AllDescriptors().OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            table.Append($"| [{descriptor.Id}]({linkPrefix}{descriptor.Id}.md) | {descriptor.DefaultSeverity} | {descriptor.Category} | {descriptor.Title} | {(fixable.Contains(descriptor.Id) ? "yes" : "")} |\n");
+        }
+
+        return table.ToString();
+    }
+
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors()
         => typeof(MessageUsageAnalyzer).Assembly.GetTypes()
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))

@@ -15,31 +15,51 @@ internal enum Presence
 }
 
 /// <summary>One member set by a <c>With...</c> call or by an object initializer assignment.</summary>
-internal sealed class MemberAssignment(SchemaMember member, IOperation operation, IOperation? value, Presence presence, Location location)
+internal sealed class MemberAssignment
 {
-    public SchemaMember Member { get; } = member;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Presence _withoutFlowState;
+    private Presence? _presence;
+
+    private MemberAssignment(SchemaMember member, IOperation operation, IOperation? value, Location location, CancellationToken cancellationToken)
+    {
+        Member = member;
+        Operation = operation;
+        Value = value;
+        Location = location;
+        _cancellationToken = cancellationToken;
+        _withoutFlowState = Classify(value, semanticModel: null, cancellationToken);
+    }
+
+    public SchemaMember Member { get; }
 
     public string JsonName => Member.JsonName;
 
     /// <summary>The <c>With...</c> invocation or the initializer's assignment.</summary>
-    public IOperation Operation { get; } = operation;
+    public IOperation Operation { get; }
 
     /// <summary>The value assigned (a lambda for the <c>Func&lt;Builder, Builder&gt;</c> overloads).</summary>
-    public IOperation? Value { get; } = value;
+    public IOperation? Value { get; }
 
-    public Presence Presence { get; } = presence;
+    /// <summary>Whether the value is certainly null, which clears the member; known without the compiler's flow analysis.</summary>
+    public bool IsCleared => _withoutFlowState == Presence.Cleared;
+
+    /// <summary>
+    /// Set, maybe set or cleared. A value that looks set may still be null by the compiler's nullable flow analysis,
+    /// which re-analyzes the whole method: so it is asked only here, on first use, and callers ask last.
+    /// </summary>
+    public Presence Presence => _presence ??= _withoutFlowState == Presence.Set
+        ? Classify(Value, Value?.SemanticModel, _cancellationToken)
+        : _withoutFlowState;
 
     /// <summary>Where to report: <c>WithLink(url)</c> in a chain, <c>Link = url</c> in an initializer.</summary>
-    public Location Location { get; } = location;
+    public Location Location { get; }
 
     public static MemberAssignment FromInvocation(IInvocationOperation invocation, SchemaMember member, CancellationToken cancellationToken)
-    {
-        var value = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
-        return new MemberAssignment(member, invocation, value, Classify(value, cancellationToken), InvocationLocation(invocation));
-    }
+        => new(member, invocation, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, InvocationLocation(invocation), cancellationToken);
 
     public static MemberAssignment FromInitializer(ISimpleAssignmentOperation assignment, SchemaMember member, CancellationToken cancellationToken)
-        => new(member, assignment, assignment.Value, Classify(assignment.Value, cancellationToken), assignment.Syntax.GetLocation());
+        => new(member, assignment, assignment.Value, assignment.Syntax.GetLocation(), cancellationToken);
 
     /// <summary>The span from the method name to the closing parenthesis: <c>WithLink(url)</c>, or <c>Build()</c>.</summary>
     public static Location InvocationLocation(IInvocationOperation invocation)
@@ -62,9 +82,9 @@ internal sealed class MemberAssignment(SchemaMember member, IOperation operation
     /// A <c>null</c> constant clears the member; a value that may be null by construction (<c>c ? x : null</c>,
     /// or an expression the compiler's nullable analysis says may be null) may leave it unset; anything else sets it.
     /// Only certainly-set members count as conflicting, and maybe-set ones count as present, so that the rules
-    /// never flag code that is right at run time.
+    /// never flag code that is right at run time. Without <paramref name="semanticModel"/> the flow state is not asked.
     /// </summary>
-    public static Presence Classify(IOperation? value, CancellationToken cancellationToken)
+    private static Presence Classify(IOperation? value, SemanticModel? semanticModel, CancellationToken cancellationToken)
     {
         if (value is null)
         {
@@ -82,13 +102,13 @@ internal sealed class MemberAssignment(SchemaMember member, IOperation operation
             case IDefaultValueOperation when value.Type is null || !value.Type.IsValueType:
                 return Presence.Cleared;
             case IConditionalOperation conditional:
-                var whenTrue = Classify(conditional.WhenTrue, cancellationToken);
-                var whenFalse = conditional.WhenFalse is null ? Presence.Cleared : Classify(conditional.WhenFalse, cancellationToken);
+                var whenTrue = Classify(conditional.WhenTrue, semanticModel, cancellationToken);
+                var whenFalse = conditional.WhenFalse is null ? Presence.Cleared : Classify(conditional.WhenFalse, semanticModel, cancellationToken);
                 return whenTrue == Presence.Set && whenFalse == Presence.Set ? Presence.Set
                     : whenTrue == Presence.Cleared && whenFalse == Presence.Cleared ? Presence.Cleared
                     : Presence.Maybe;
             case ICoalesceOperation coalesce:
-                return Classify(coalesce.WhenNull, cancellationToken) == Presence.Set ? Presence.Set : Presence.Maybe;
+                return Classify(coalesce.WhenNull, semanticModel, cancellationToken) == Presence.Set ? Presence.Set : Presence.Maybe;
             case IConditionalAccessOperation:
                 return Presence.Maybe;
             case IObjectCreationOperation or IAnonymousFunctionOperation or IDelegateCreationOperation or ILiteralOperation or IInterpolatedStringOperation:
@@ -100,10 +120,9 @@ internal sealed class MemberAssignment(SchemaMember member, IOperation operation
             return Presence.Set;
         }
 
-        var model = value.SemanticModel;
-        if (model is not null && value.Syntax is ExpressionSyntax expression)
+        if (semanticModel is not null && value.Syntax is ExpressionSyntax expression)
         {
-            var flowState = model.GetTypeInfo(expression, cancellationToken).Nullability.FlowState;
+            var flowState = semanticModel.GetTypeInfo(expression, cancellationToken).Nullability.FlowState;
             if (flowState == NullableFlowState.MaybeNull)
             {
                 return Presence.Maybe;

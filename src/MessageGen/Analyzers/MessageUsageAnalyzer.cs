@@ -41,7 +41,7 @@ public sealed class MessageUsageAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = SchemaSymbols.TryCreate(start.Compilation);
+            var symbols = SchemaSymbols.For(start.Compilation);
             if (symbols is null)
             {
                 return;

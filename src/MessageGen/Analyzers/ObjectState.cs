@@ -23,30 +23,31 @@ internal sealed class ObjectState(MessageType type)
     public MemberAssignment? Apply(MemberAssignment assignment, int segment, out int conflictSegment)
     {
         conflictSegment = -1;
-        if (assignment.Presence == Presence.Cleared)
+        if (assignment.IsCleared)
         {
             _entries.Remove(assignment.JsonName);
             return null;
         }
 
         _entries[assignment.JsonName] = new Entry(assignment, segment, ++_order);
-        if (assignment.Presence != Presence.Set)
-        {
-            return null;
-        }
-
         foreach (var group in Type.ExactlyOneOf)
         {
             foreach (var alternative in group)
             {
-                if (!alternative.Contains(assignment.JsonName, StringComparer.Ordinal) || !IsComplete(alternative, Presence.Set))
+                if (!alternative.Contains(assignment.JsonName, StringComparer.Ordinal) || !IsPresent(alternative))
                 {
                     continue;
                 }
 
                 foreach (var other in group)
                 {
-                    if (other == alternative || other.All(m => alternative.Contains(m, StringComparer.Ordinal)) || !IsComplete(other, Presence.Set))
+                    if (other == alternative || other.All(m => alternative.Contains(m, StringComparer.Ordinal)) || !IsPresent(other))
+                    {
+                        continue;
+                    }
+
+                    // Only certainly-set members conflict. Asking may cost a flow analysis, so it comes last.
+                    if (!IsCertainlySet(alternative) || !IsCertainlySet(other))
                     {
                         continue;
                     }
@@ -70,13 +71,13 @@ internal sealed class ObjectState(MessageType type)
     {
         foreach (var rule in Type.Dependencies)
         {
-            if (!_entries.TryGetValue(rule.Member, out var entry) || entry.Assignment.Presence != Presence.Set)
+            if (!_entries.TryGetValue(rule.Member, out var entry))
             {
                 continue;
             }
 
             var missing = rule.Requires.Where(r => !_entries.ContainsKey(r)).ToImmutableArray();
-            if (missing.Length == 0 || (!rule.RequiresAll && missing.Length < rule.Requires.Length))
+            if (missing.Length == 0 || (!rule.RequiresAll && missing.Length < rule.Requires.Length) || entry.Assignment.Presence != Presence.Set)
             {
                 continue;
             }
@@ -93,10 +94,12 @@ internal sealed class ObjectState(MessageType type)
 
     /// <summary>The <c>ExactlyOneOf</c> groups none of whose alternatives can be complete.</summary>
     public IEnumerable<ImmutableArray<ImmutableArray<string>>> UnsatisfiedExactlyOneOf()
-        => Type.ExactlyOneOf.Where(group => !group.Any(alternative => IsComplete(alternative, Presence.Maybe)));
+        => Type.ExactlyOneOf.Where(group => !group.Any(IsPresent));
 
-    private bool IsComplete(ImmutableArray<string> alternative, Presence atLeast)
-        => alternative.All(m => _entries.TryGetValue(m, out var e) && e.Assignment.Presence >= atLeast);
+    /// <summary>Whether every member of <paramref name="alternative"/> is at least maybe set (cleared ones are never kept).</summary>
+    private bool IsPresent(ImmutableArray<string> alternative) => alternative.All(_entries.ContainsKey);
+
+    private bool IsCertainlySet(ImmutableArray<string> alternative) => alternative.All(m => _entries[m].Assignment.Presence == Presence.Set);
 
     private readonly struct Entry(MemberAssignment assignment, int segment, int order)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace MessageGen.Analyzers;
@@ -17,11 +18,14 @@ namespace MessageGen.Analyzers;
 /// no AdditionalFiles and no second copy of the generator's interpretation of the schema.
 /// The attribute types are resolved once per compilation; when <c>GeneratedMessageAttribute</c> is absent the
 /// analyzers register nothing at all, so code that does not use MessageGen costs nothing.
-/// Type and member lookups are cached for the whole compilation and are safe for concurrent use.
+/// Both analyzers share one instance per compilation, so each type's and member's attributes are read once;
+/// the lookups are safe for concurrent use.
 /// </remarks>
 internal sealed class SchemaSymbols
 {
     private const string SchemaNamespace = "MessageGen.Schema.";
+
+    private static readonly ConditionalWeakTable<Compilation, SchemaSymbols?> PerCompilation = new();
 
     private readonly INamedTypeSymbol _generatedMessage;
     private readonly INamedTypeSymbol? _exactlyOneOf;
@@ -39,7 +43,10 @@ internal sealed class SchemaSymbols
     }
 
     /// <summary>Returns null when the compilation does not see MessageGen's attributes: then there is nothing to check.</summary>
-    public static SchemaSymbols? TryCreate(Compilation compilation)
+    public static SchemaSymbols? For(Compilation compilation)
+        => PerCompilation.GetValue(compilation, Create);
+
+    private static SchemaSymbols? Create(Compilation compilation)
     {
         var generatedMessage = compilation.GetTypeByMetadataName(SchemaNamespace + "GeneratedMessageAttribute");
         if (generatedMessage is null)
@@ -69,7 +76,7 @@ internal sealed class SchemaSymbols
 
     /// <summary>The schema member a generated <c>With...</c> method or <c>init</c> property sets, or null.</summary>
     public SchemaMember? GetMember(ISymbol symbol)
-        {
+    {
         if (_schemaMember is null)
         {
             return null;
