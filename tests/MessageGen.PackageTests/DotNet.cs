@@ -12,10 +12,34 @@ internal static class DotNet
         => Run(workingDirectory, new Dictionary<string, string>(), arguments);
 
     public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+        => Command.Run("dotnet", arguments, s_timeout, workingDirectory, environment);
+}
+
+/// <summary>Runs a program to its end, capturing everything it prints.</summary>
+internal static class Command
+{
+    public static CommandResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        using var process = Start(program, arguments, workingDirectory, environment, out var output);
+        if (!process.WaitForExit(timeout))
         {
-            WorkingDirectory = workingDirectory,
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
+        }
+
+        process.WaitForExit();
+        lock (output)
+        {
+            return new CommandResult(process.ExitCode, output.ToString());
+        }
+    }
+
+    /// <summary>Starts a program and leaves it running; <paramref name="output"/> fills as it prints (lock it to read).</summary>
+    public static Process Start(string program, IEnumerable<string> arguments, string? workingDirectory, IReadOnlyDictionary<string, string>? environment, out StringBuilder output)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -31,25 +55,19 @@ internal static class DotNet
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBuildSDKsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        var process = Process.Start(start)!;
+        var captured = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (captured) { captured.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (captured) { captured.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(s_timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {s_timeout}:\n{output}");
-        }
-
-        process.WaitForExit();
-        return new CommandResult(process.ExitCode, output.ToString());
+        output = captured;
+        return process;
     }
 }
 

@@ -3,8 +3,9 @@ using System.Reflection;
 namespace MessageGen.PackageTests;
 
 /// <summary>
-/// Packs MessageGen and MessageGen.Runtime once per test run into a temporary feed, with a version no earlier run
-/// used, so NuGet's global cache can never hand a consumer a stale package.
+/// Packs every shipped package once per test run into a temporary feed, as a release build would
+/// (<c>ContinuousIntegrationBuild</c>), with a version no earlier run used, so NuGet's global cache can never hand a
+/// consumer a stale package.
 /// </summary>
 public sealed class PackageFeed : IDisposable
 {
@@ -13,11 +14,14 @@ public sealed class PackageFeed : IDisposable
         Root = Directory.CreateTempSubdirectory("messagegen-e2e-").FullName;
         Feed = Path.Combine(Root, "feed");
         Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        foreach (var project in new[] { "src/MessageGen.Package", "src/MessageGen.Runtime" })
-        {
-            DotNet.Run(RepositoryRoot, "pack", project, "-c", "Release", "-o", Feed, $"-p:PackageVersion={Version}").ShouldSucceed();
-        }
+        DotNet.Run(RepositoryRoot, [.. PackCommand, Feed, $"-p:PackageVersion={Version}", "-p:ContinuousIntegrationBuild=true"]).ShouldSucceed();
+        _tool = new Lazy<string>(InstallTool);
     }
+
+    /// <summary>The README's pack command, up to its output folder.</summary>
+    public static IReadOnlyList<string> PackCommand { get; } = ["pack", "MessageGen.sln", "-c", "Release", "-o"];
+
+    private readonly Lazy<string> _tool;
 
     public static string RepositoryRoot { get; } = typeof(PackageFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
@@ -28,8 +32,13 @@ public sealed class PackageFeed : IDisposable
 
     public string Version { get; }
 
+    /// <summary>The <c>messagegen</c> command, installed from the feed as a user installs it (into a tool path, not globally).</summary>
+    public string Tool => _tool.Value;
+
+    public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
+
     /// <summary>Creates a fresh consumer project that references the packed MessageGen package.</summary>
-    public Consumer CreateConsumer(string name, string targetFramework = "net10.0", string extraProperties = "", string extraItems = "")
+    public Consumer CreateConsumer(string name, string targetFramework = "net10.0", string extraProperties = "", string extraItems = "", string extraProjectXml = "")
     {
         var directory = Path.Combine(Root, name);
         Directory.CreateDirectory(directory);
@@ -56,9 +65,17 @@ public sealed class PackageFeed : IDisposable
                 <PackageReference Include="MessageGen" Version="{Version}" />
                 {extraItems}
               </ItemGroup>
+              {extraProjectXml}
             </Project>
             """);
         return new Consumer(directory);
+    }
+
+    private string InstallTool()
+    {
+        var toolPath = Path.Combine(Root, "tools");
+        DotNet.Run(Root, "tool", "install", "MessageGen.Cli", "--tool-path", toolPath, "--add-source", Feed, "--version", Version).ShouldSucceed();
+        return Path.Combine(toolPath, "messagegen");
     }
 
     public void Dispose()
