@@ -49,4 +49,33 @@ public class AnalyzerPackageTests(PackageFeed feed)
 
         Assert.Matches(@"Program\.cs\(3,\d+\): error MG0002", build.Output);
     }
+
+    /// <summary>The code fixes load from the package in the SDK's own fixer, fix every occurrence, and the result builds clean.</summary>
+    [Fact]
+    public void Dotnet_format_applies_the_packaged_MG0001_fix_everywhere_and_the_result_builds_clean()
+    {
+        var consumer = feed.CreateConsumer("Mg0001FixConsumer", extraProperties: "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>")
+            .WithFile("Program.cs", BothIdAndLink + """
+
+                var media = new VideoMedia { Id = "7", Link = "https://example.com/w.mp4", Caption = "kept" };
+                Console.WriteLine(media.Caption);
+                """);
+
+        DotNet.Run(consumer.Directory, "format", "analyzers", "--diagnostics", "MG0001", "--severity", "error").ShouldSucceed();
+
+        Assert.Equal(
+            """
+            using MessageGen.WhatsApp;
+
+            var message = VideoMessage.Builder()
+                .WithTo("4915112345678")
+                .WithVideo(v => v.WithId("123"))
+                .Build();
+            Console.WriteLine(message.ToJson());
+            var media = new VideoMedia { Id = "7", Caption = "kept" };
+            Console.WriteLine(media.Caption);
+            """,
+            File.ReadAllText(Path.Combine(consumer.Directory, "Program.cs")).ReplaceLineEndings("\n"));
+        consumer.Build().ShouldSucceed();
+    }
 }
