@@ -105,4 +105,79 @@ public class GeneratorPackageTests(PackageFeed feed)
 
         Assert.Contains("Skipping target \"CoreCompile\" because all output files are up-to-date", second.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The oldest compiler the package supports (the .NET 8 SDK's first, Visual Studio 17.8) has no compiler package
+    /// on the feed here, so a program on that Roslyn loads the packed DLL the way a compiler host does and runs the
+    /// generator and the analyzers on a consumer.
+    /// </summary>
+    [Fact]
+    public void The_oldest_supported_Roslyn_loads_and_runs_the_packed_generator_and_analyzers()
+    {
+        var extracted = Path.Combine(feed.Root, "extracted-MessageGen");
+        System.IO.Compression.ZipFile.ExtractToDirectory(feed.PackagePath("MessageGen"), extracted, overwriteFiles: true);
+        var host = feed.CreateConsumer(
+                "OldestRoslynHost",
+                extraItems: $"""
+                    <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="{PackageFeed.RoslynVersion}" />
+                    <PackageReference Include="MessageGen.Runtime" Version="{feed.Version}" />
+                    """,
+                extraProperties: "<MessageGenIncludeDefaultSchemas>false</MessageGenIncludeDefaultSchemas>")
+            .WithFile("Program.cs", """"
+                using System.Reflection;
+                using Microsoft.CodeAnalysis;
+                using Microsoft.CodeAnalysis.CSharp;
+                using Microsoft.CodeAnalysis.Diagnostics;
+                using Microsoft.CodeAnalysis.Text;
+
+                var (analyzerFolder, schemaPath) = (args[0], args[1]);
+                Console.WriteLine($"Roslyn {typeof(Compilation).Assembly.GetName().Version}");
+                var loader = new Loader();
+                var analyzerReference = new AnalyzerFileReference(Path.Combine(analyzerFolder, "MessageGen.dll"), loader);
+                var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+                var consumer = CSharpSyntaxTree.ParseText("""
+                    using MessageGen.WhatsApp;
+
+                    var message = VideoMessage.Builder()
+                        .WithTo("4915112345678")
+                        .WithVideo(v => v.WithId("123").WithLink("https://example.com/v.mp4"))
+                        .Build();
+                    System.Console.WriteLine(message.ToJson());
+                    """, parseOptions, path: "Consumer.cs");
+                var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                    .Append(Path.Combine(AppContext.BaseDirectory, "MessageGen.Runtime.dll"))
+                    .Select(p => MetadataReference.CreateFromFile(p));
+                var compilation = CSharpCompilation.Create("Consumer", [consumer], references, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+
+                CSharpGeneratorDriver.Create(analyzerReference.GetGenerators(LanguageNames.CSharp), [new Schema(schemaPath)], parseOptions)
+                    .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+                var diagnostics = await generated.WithAnalyzers(analyzerReference.GetAnalyzers(LanguageNames.CSharp)).GetAllDiagnosticsAsync();
+                foreach (var diagnostic in generatorDiagnostics.Concat(diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    Console.WriteLine($"{diagnostic.Id} line {diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1}");
+                }
+
+                sealed class Loader : IAnalyzerAssemblyLoader
+                {
+                    public void AddDependencyLocation(string fullPath) { }
+
+                    public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+                }
+
+                sealed class Schema(string path) : AdditionalText
+                {
+                    public override string Path { get; } = path;
+
+                    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
+                }
+                """");
+        host.Build().ShouldSucceed();
+
+        var output = DotNet.Run(host.Directory, "run", "-c", "Release", "--no-build", "--",
+            Path.Combine(extracted, "analyzers", "dotnet", "cs"), Path.Combine(extracted, "schema", "video-message.schema.json")).ShouldSucceed().Output;
+
+        Assert.Equal(
+            [$"Roslyn {Version.Parse(PackageFeed.RoslynVersion)}.0", "MG0001 line 5"],
+            output.Trim().Split('\n').Select(l => l.Trim()));
+    }
 }

@@ -125,57 +125,64 @@ public class PackageContentsTests(PackageFeed feed)
 
     /// <summary>
     /// A compiler host (the .NET SDK, or Visual Studio on .NET Framework) gives analyzers only what Roslyn itself uses.
-    /// So the analyzers may reference nothing but each other, netstandard 2.0, Roslyn no newer than 4.14, and the
-    /// assemblies Roslyn 4.14 references, at no higher version than it does; System.Text.Json, for one, is not among them.
+    /// So each DLL may reference nothing but the others beside it, netstandard 2.0, the Roslyn it is built against (the
+    /// oldest host it supports) and the assemblies that Roslyn references, at no higher version than it does;
+    /// System.Text.Json, for one, is not among them.
     /// </summary>
-    [Fact]
-    public void The_analyzers_reference_nothing_a_compiler_host_lacks()
+    [Theory]
+    [InlineData("MessageGen.dll")]
+    [InlineData("MessageGen.CodeFixes.dll")]
+    public void The_analyzers_reference_nothing_their_oldest_host_lacks(string file)
     {
-        var allowed = RoslynAssemblyReferences();
+        var isCodeFixes = file == "MessageGen.CodeFixes.dll";
+        var roslyn = isCodeFixes ? PackageFeed.CodeFixesRoslynVersion : PackageFeed.RoslynVersion;
+        var allowed = RoslynAssemblyReferences(roslyn, includeWorkspaces: isCodeFixes);
         using var package = ZipFile.OpenRead(feed.PackagePath("MessageGen"));
         var analyzers = package.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal)).ToList();
         Assert.All(analyzers, e => Assert.StartsWith("analyzers/dotnet/cs/", e.FullName, StringComparison.Ordinal));
         var shippedTogether = analyzers.Select(e => Path.GetFileNameWithoutExtension(e.Name)).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var analyzer in analyzers)
+        using var pe = new PEReader(new MemoryStream(Read(package.GetEntry("analyzers/dotnet/cs/" + file)!)));
+        var reader = pe.GetMetadataReader();
+        Assert.Equal(".NETStandard,Version=v2.0", TargetFramework(reader));
+        foreach (var handle in reader.AssemblyReferences)
         {
-            using var pe = new PEReader(new MemoryStream(Read(analyzer)));
-            var reader = pe.GetMetadataReader();
-            Assert.Equal(".NETStandard,Version=v2.0", TargetFramework(reader));
-            foreach (var handle in reader.AssemblyReferences)
+            var reference = reader.GetAssemblyReference(handle);
+            var name = reader.GetString(reference.Name);
+            if (shippedTogether.Contains(name))
             {
-                var reference = reader.GetAssemblyReference(handle);
-                var name = reader.GetString(reference.Name);
-                if (shippedTogether.Contains(name))
-                {
-                    continue;
-                }
-
-                Assert.True(allowed.TryGetValue(name, out var highest), $"{analyzer.Name} references {name}, which a compiler host does not provide; ship it beside the analyzers or avoid it.");
-                Assert.True(reference.Version <= highest, $"{analyzer.Name} references {name} {reference.Version}; Roslyn 4.14 hosts have {highest}.");
+                continue;
             }
+
+            Assert.True(allowed.TryGetValue(name, out var highest), $"{file} references {name}, which a compiler host does not provide; ship it beside the analyzers or avoid it.");
+            Assert.True(reference.Version <= highest, $"{file} references {name} {reference.Version}; Roslyn {roslyn} hosts have {highest}.");
         }
     }
 
     private static string HeadCommit { get; } = Command.Run("git", ["-C", PackageFeed.RepositoryRoot, "rev-parse", "HEAD"], TimeSpan.FromMinutes(1))
         .ShouldSucceed().Output.Trim();
 
-    /// <summary>Netstandard 2.0 and what Roslyn 4.14's own assemblies reference (themselves included), with the highest version seen.</summary>
-    private static Dictionary<string, Version> RoslynAssemblyReferences()
+    /// <summary>Netstandard 2.0 and what one Roslyn version's assemblies reference (themselves included), with the highest version seen.</summary>
+    private static Dictionary<string, Version> RoslynAssemblyReferences(string roslynVersion, bool includeWorkspaces)
     {
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         var allowed = new Dictionary<string, Version>(StringComparer.Ordinal) { ["netstandard"] = new(2, 0, 0, 0) };
-        foreach (var (package, assembly) in new[]
+        var roslyn = new List<(string Package, string Assembly)>
         {
             ("microsoft.codeanalysis.common", "Microsoft.CodeAnalysis"),
             ("microsoft.codeanalysis.csharp", "Microsoft.CodeAnalysis.CSharp"),
-            ("microsoft.codeanalysis.workspaces.common", "Microsoft.CodeAnalysis.Workspaces"),
-            ("microsoft.codeanalysis.csharp.workspaces", "Microsoft.CodeAnalysis.CSharp.Workspaces"),
-        })
+        };
+        if (includeWorkspaces)
         {
-            var path = Path.Combine(packages, package, "4.14.0", "lib", "netstandard2.0", assembly + ".dll");
-            Assert.True(File.Exists(path), $"Roslyn 4.14 is not in the NuGet cache at {path}; restore the solution first.");
+            roslyn.Add(("microsoft.codeanalysis.workspaces.common", "Microsoft.CodeAnalysis.Workspaces"));
+            roslyn.Add(("microsoft.codeanalysis.csharp.workspaces", "Microsoft.CodeAnalysis.CSharp.Workspaces"));
+        }
+
+        foreach (var (package, assembly) in roslyn)
+        {
+            var path = Path.Combine(packages, package, roslynVersion, "lib", "netstandard2.0", assembly + ".dll");
+            Assert.True(File.Exists(path), $"Roslyn {roslynVersion} is not in the NuGet cache at {path}; restore the solution first.");
             using var pe = new PEReader(File.OpenRead(path));
             var reader = pe.GetMetadataReader();
             Allow(assembly, reader.GetAssemblyDefinition().Version);

@@ -23,8 +23,13 @@ public sealed class PackageFeed : IDisposable
 
     private readonly Lazy<string> _tool;
 
-    public static string RepositoryRoot { get; } = typeof(PackageFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot").Value!;
+    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+
+    /// <summary>The Roslyn version the generator and analyzers are built against: the oldest compiler that must load them.</summary>
+    public static string RoslynVersion { get; } = Metadata("RoslynVersion");
+
+    /// <summary>The Roslyn version the code fixes are built against: the oldest IDE that must load them.</summary>
+    public static string CodeFixesRoslynVersion { get; } = Metadata("CodeFixesRoslynVersion");
 
     public string Root { get; }
 
@@ -70,6 +75,9 @@ public sealed class PackageFeed : IDisposable
             """);
         return new Consumer(directory);
     }
+
+    private static string Metadata(string key)
+        => typeof(PackageFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     private string InstallTool()
     {
