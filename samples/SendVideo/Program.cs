@@ -31,19 +31,19 @@ else
 
 await using (sandbox)
 {
-    var message = VideoMessage.Builder()
-        .WithTo(recipient)
-        .WithVideo(video => video
-            .WithLink(videoUrl)
-            .WithCaption("Sent with MessageGen 🎬"))
-        .Build();
-
-    Console.WriteLine("Request body:");
-    Console.WriteLine(message.ToJson());
-
-    using var client = new WhatsAppClient(options);
     try
     {
+        var message = VideoMessage.Builder()
+            .WithTo(recipient)
+            .WithVideo(video => video
+                .WithLink(videoUrl)
+                .WithCaption("Sent with MessageGen 🎬"))
+            .Build();
+
+        Console.WriteLine("Request body:");
+        Console.WriteLine(message.ToJson());
+
+        using var client = new WhatsAppClient(options);
         var result = await client.SendAsync(message);
         Console.WriteLine("API answer:");
         Console.WriteLine($"  message id: {result.MessageId}");
@@ -51,6 +51,17 @@ await using (sandbox)
         Console.WriteLine($"  wa_id:      {result.WaId ?? "(none given)"}");
         Console.WriteLine("Accepted is not delivered: delivery is reported later by webhook.");
         return 0;
+    }
+    catch (MessageValidationException e)
+    {
+        Console.Error.WriteLine($"Nothing was sent: {e.Message}");
+        return 2;
+    }
+    catch (ArgumentException e)
+    {
+        // A key a header cannot carry, for instance; the key itself is never quoted.
+        Console.Error.WriteLine($"Nothing was sent: {e.Message}");
+        return 2;
     }
     catch (WhatsAppApiException e)
     {

@@ -6,13 +6,13 @@ namespace MessageGen.Cli;
 /// <param name="GetEnvironmentVariable">Reads an environment variable such as <c>D360_API_KEY</c>.</param>
 internal sealed record CliConsole(TextWriter Out, TextWriter Error, Func<string, string?> GetEnvironmentVariable);
 
-/// <summary>The exit codes of <c>messagegen</c>, as DESIGN.md fixes them.</summary>
+/// <summary>The exit codes of <c>messagegen</c>, as the README's Command line section gives them.</summary>
 internal static class ExitCodes
 {
     /// <summary>Done: the message was accepted, the file is compatible, the sandbox stopped normally.</summary>
     public const int Success = 0;
 
-    /// <summary>The API rejected the message, or the network failed; the sandbox could not start.</summary>
+    /// <summary>The API rejected the message, or the network failed; the file is not compatible or unreadable; the sandbox could not start.</summary>
     public const int Failure = 1;
 
     /// <summary>Bad usage or an invalid message: nothing was sent.</summary>

@@ -12,21 +12,15 @@ namespace MessageGen.Cli;
 /// </summary>
 internal static class InspectCommand
 {
-    public const int Compatible = 0;
-    public const int NotCompatible = 1;
-    public const int BadUsage = 2;
-
     private const string Usage = "Usage: messagegen inspect FILE [--json]";
 
     /// <summary>Builds the <c>inspect</c> command.</summary>
     public static Command Create()
     {
-        // The file is optional and stray tokens are allowed at parse time so that this command, not the parser's
-        // generic error path (exit 1), reports bad usage with exit code 2 as the contract says.
-        var file = new Argument<string?>("FILE")
+        // A missing FILE or a stray argument is a parse error, which MessageGenCommand turns into exit code 2.
+        var file = new Argument<string>("FILE")
         {
             Description = "The video file to check (.mp4, .3gp, .mov, ...).",
-            Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json")
         {
@@ -37,28 +31,16 @@ internal static class InspectCommand
             file,
             json,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => Run(
-            parseResult.GetValue(file),
+            parseResult.GetRequiredValue(file),
             parseResult.GetValue(json),
-            parseResult.UnmatchedTokens,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string? path, bool json, IReadOnlyList<string> unmatchedTokens, TextWriter output, TextWriter error)
+    private static int Run(string path, bool json, TextWriter output, TextWriter error)
     {
-        if (unmatchedTokens.Count > 0)
-        {
-            return FailUsage(error, $"unexpected argument '{unmatchedTokens[0]}'.");
-        }
-
-        if (string.IsNullOrEmpty(path))
-        {
-            return FailUsage(error, "the FILE argument is missing.");
-        }
-
         if (Directory.Exists(path))
         {
             return FailUsage(error, $"'{path}' is a directory, not a file.");
@@ -77,7 +59,7 @@ internal static class InspectCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"messagegen inspect: cannot read '{path}': {e.Message}");
-            return NotCompatible;
+            return ExitCodes.Failure;
         }
 
         if (json)
@@ -89,24 +71,22 @@ internal static class InspectCommand
             WriteHumanReport(output, path, report);
         }
 
-        return report.IsCompatible ? Compatible : NotCompatible;
+        return report.IsCompatible ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private static int FailUsage(TextWriter error, string message)
     {
         error.WriteLine($"messagegen inspect: {message}");
         error.WriteLine(Usage);
-        return BadUsage;
+        return ExitCodes.Usage;
     }
 
     private static void WriteHumanReport(TextWriter output, string path, VideoFileReport report)
     {
-        var verdict = report.IsCompatible ? "compatible with WhatsApp"
-            : report.Problems.Any(p => p.Code == VideoProblemCodes.Unreadable) ? "unreadable"
-            : "NOT compatible with WhatsApp";
+        var unreadable = report.Problems.Any(p => p.Code == VideoProblemCodes.Unreadable);
+        var verdict = report.IsCompatible ? "compatible with WhatsApp" : unreadable ? "unreadable" : "NOT compatible with WhatsApp";
         output.WriteLine($"{path}: {verdict}");
 
-        var unreadable = report.Problems.Any(p => p.Code == VideoProblemCodes.Unreadable);
         var rules = unreadable
             ? report.Problems.Select(p => p.Code).Distinct()
             : VideoProblemCodes.Rules;

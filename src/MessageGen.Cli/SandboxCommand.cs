@@ -17,15 +17,7 @@ internal static class SandboxCommand
             HelpName = "N",
             DefaultValueFactory = _ => 0,
         };
-        port.Validators.Add(result =>
-        {
-            // A value that is not a number is already reported by the parser.
-            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
-            if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is < 0 or > IPEndPoint.MaxPort)
-            {
-                result.AddError($"--port must be between 0 and {IPEndPoint.MaxPort}.");
-            }
-        });
+        IntOptionRange.Require(port, 0, IPEndPoint.MaxPort, $"--port must be between 0 and {IPEndPoint.MaxPort}.");
         var apiKey = new Option<string?>("--api-key")
         {
             Description = "The D360-API-KEY the sandbox accepts; a random one is made and printed if omitted.",

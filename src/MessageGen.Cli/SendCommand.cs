@@ -43,10 +43,11 @@ internal static class SendCommand
         };
         var retries = new Option<int>("--retries")
         {
-            Description = "How many times to retry when the API is busy or failing (429, 5xx) or cannot be reached. A send with no answer is never retried.",
+            Description = "How many times to retry when the API is busy or failing (429 or code 130429, 500, 502, 503, 504) or cannot be reached. A send with no answer is never retried.",
             HelpName = "N",
             DefaultValueFactory = _ => 3,
         };
+        IntOptionRange.Require(retries, 0, int.MaxValue, "--retries must not be negative.");
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the JSON body that would be sent, and send nothing." };
 
         var command = new Command(
@@ -64,11 +65,6 @@ internal static class SendCommand
             if (hasId == hasLink)
             {
                 result.AddError("Give exactly one of --id (uploaded media) and --link (hosted media).");
-            }
-
-            if (result.GetValue(retries) < 0)
-            {
-                result.AddError("--retries must not be negative.");
             }
         });
 

@@ -12,70 +12,52 @@ internal static class SandboxAnswers
     /// <summary>Writes text as the API does: <c>+</c> and non-ASCII as themselves, not as <c>\u</c> escapes.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string GraphError(string message, string type, int code, string details)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, SandboxAnswers.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("error");
-            json.WriteString("message", message);
-            json.WriteString("type", type);
-            json.WriteNumber("code", code);
-            json.WriteStartObject("error_data");
-            json.WriteString("messaging_product", "whatsapp");
-            json.WriteString("details", details);
-            json.WriteEndObject();
-            json.WriteString("fbtrace_id", NewTraceId());
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
     /// <summary>The legacy envelope, which 360dialog still uses for a refused key.</summary>
-    public static string LegacyError(int httpCode, string developerMessage)
+    public static readonly byte[] InvalidApiKey = Write(json =>
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, SandboxAnswers.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("meta");
-            json.WriteBoolean("success", false);
-            json.WriteNumber("httpCode", httpCode);
-            json.WriteString("developerMessage", developerMessage);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
+        json.WriteStartObject();
+        json.WriteStartObject("meta");
+        json.WriteBoolean("success", false);
+        json.WriteNumber("httpCode", 401);
+        json.WriteString("developerMessage", "Invalid api key");
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    public static byte[] Accepted(string to, string messageId)
+    public static byte[] GraphError(string message, string type, int code, string details) => Write(json =>
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, SandboxAnswers.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("contacts");
-            json.WriteStartObject();
-            json.WriteString("input", to);
-            json.WriteString("wa_id", to.TrimStart('+'));
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteStartArray("messages");
-            json.WriteStartObject();
-            json.WriteString("id", messageId);
-            json.WriteString("message_status", "accepted");
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteString("messaging_product", "whatsapp");
-            json.WriteEndObject();
-        }
+        json.WriteStartObject();
+        json.WriteStartObject("error");
+        json.WriteString("message", message);
+        json.WriteString("type", type);
+        json.WriteNumber("code", code);
+        json.WriteStartObject("error_data");
+        json.WriteString("messaging_product", "whatsapp");
+        json.WriteString("details", details);
+        json.WriteEndObject();
+        json.WriteString("fbtrace_id", NewTraceId());
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
 
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] Accepted(string to, string messageId) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("contacts");
+        json.WriteStartObject();
+        json.WriteString("input", to);
+        json.WriteString("wa_id", to.TrimStart('+'));
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartArray("messages");
+        json.WriteStartObject();
+        json.WriteString("id", messageId);
+        json.WriteString("message_status", WhatsAppMessageStatus.Accepted);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteString("messaging_product", "whatsapp");
+        json.WriteEndObject();
+    });
 
     public static byte[] MediaUploaded(string mediaId) => Encoding.UTF8.GetBytes($$"""{"id":"{{mediaId}}"}""");
 
@@ -85,6 +67,17 @@ internal static class SandboxAnswers
     /// <summary>A numeric id, as the API gives uploaded media.</summary>
     public static string NewMediaId() => RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture)
         + RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(json);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     private static string NewTraceId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('+', 'A').Replace('/', 'B');
 }

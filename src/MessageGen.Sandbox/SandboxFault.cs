@@ -16,6 +16,19 @@ public sealed class SandboxFault
         Description = description;
     }
 
+    /// <summary>A copy of <paramref name="other"/>: the one place that lists every setting, so none is lost.</summary>
+    private SandboxFault(SandboxFault other, string description)
+        : this(other.Kind, description)
+    {
+        StatusCode = other.StatusCode;
+        Body = other.Body;
+        ContentType = other.ContentType;
+        RetryAfter = other.RetryAfter;
+        Delay = other.Delay;
+        Recipient = other.Recipient;
+        Path = other.Path;
+    }
+
     /// <summary>What the fault does.</summary>
     public SandboxFaultKind Kind { get; private init; }
 
@@ -53,7 +66,7 @@ public sealed class SandboxFault
     /// <summary>A server error (500 by default) with a Graph error body.</summary>
     public static SandboxFault ServerError(int statusCode = 500) => Answer(
         statusCode,
-        SandboxAnswers.GraphError("(#1) An unknown error occurred", "OAuthException", 1, "Temporary failure; try again."));
+        Encoding.UTF8.GetString(SandboxAnswers.GraphError("(#1) An unknown error occurred", "OAuthException", 1, "Temporary failure; try again.")));
 
     /// <summary>Reads the request, then closes the connection without answering: the client cannot know what happened.</summary>
     public static SandboxFault DropConnection() => new(SandboxFaultKind.DropConnection, "drop the connection");
@@ -72,16 +85,10 @@ public sealed class SandboxFault
         };
 
     /// <summary>Returns a copy that applies only to messages for <paramref name="to"/>.</summary>
-    public SandboxFault ForRecipient(string to) => new(Kind, $"{Description} for {to}")
-    {
-        StatusCode = StatusCode, Body = Body, ContentType = ContentType, RetryAfter = RetryAfter, Delay = Delay, Recipient = to, Path = Path,
-    };
+    public SandboxFault ForRecipient(string to) => new(this, $"{Description} for {to}") { Recipient = to };
 
     /// <summary>Returns a copy that applies only to requests to <paramref name="path"/>, e.g. <c>/media</c>.</summary>
-    public SandboxFault ForPath(string path) => new(Kind, $"{Description} on {path}")
-    {
-        StatusCode = StatusCode, Body = Body, ContentType = ContentType, RetryAfter = RetryAfter, Delay = Delay, Recipient = Recipient, Path = path,
-    };
+    public SandboxFault ForPath(string path) => new(this, $"{Description} on {path}") { Path = path };
 
     /// <inheritdoc />
     public override string ToString() => Description;
@@ -90,8 +97,8 @@ public sealed class SandboxFault
 
     private static SandboxFault ThroughputLimit(string retryAfter) => Answer(
         429,
-        SandboxAnswers.GraphError(
-            "(#130429) Rate limit hit", "OAuthException", 130429, "Cloud API message throughput has been reached."),
+        Encoding.UTF8.GetString(SandboxAnswers.GraphError(
+            "(#130429) Rate limit hit", "OAuthException", WhatsAppErrorCodes.ThroughputLimit, "Cloud API message throughput has been reached.")),
         retryAfter: retryAfter);
 }
 

@@ -19,5 +19,5 @@ public sealed class SandboxOptions
     public Action<SandboxRequest>? RequestObserved { get; set; }
 
     /// <summary>The largest media file <c>POST /media</c> takes, as the API does for video. Default 16 MB.</summary>
-    public long MaxMediaBytes { get; set; } = 16 * 1024 * 1024;
+    public long MaxMediaBytes { get; set; } = MessageGen.Media.VideoFileInspector.MaxCompatibleFileSize;
 }

@@ -108,16 +108,9 @@ public sealed class SandboxServer : IAsyncDisposable
     private async Task PostMessageAsync(HttpContext context)
     {
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        var recipient = TryReadRecipient(body);
-        var request = new PendingRequest(context, body, this);
-        if (!await request.PlayFaultAsync(recipient).ConfigureAwait(false))
+        var request = await BeginAsync(context, body, TryReadRecipient(body)).ConfigureAwait(false);
+        if (request is null)
         {
-            return;
-        }
-
-        if (!request.ApiKeyAccepted)
-        {
-            await request.AnswerAsync(401, SandboxAnswers.LegacyError(401, "Invalid api key")).ConfigureAwait(false);
             return;
         }
 
@@ -147,15 +140,9 @@ public sealed class SandboxServer : IAsyncDisposable
     private async Task PostMediaAsync(HttpContext context)
     {
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        var request = new PendingRequest(context, body, this);
-        if (!await request.PlayFaultAsync(recipient: null).ConfigureAwait(false))
+        var request = await BeginAsync(context, body, recipient: null).ConfigureAwait(false);
+        if (request is null)
         {
-            return;
-        }
-
-        if (!request.ApiKeyAccepted)
-        {
-            await request.AnswerAsync(401, SandboxAnswers.LegacyError(401, "Invalid api key")).ConfigureAwait(false);
             return;
         }
 
@@ -227,8 +214,29 @@ public sealed class SandboxServer : IAsyncDisposable
         }
     }
 
-    private static string MediaError(string details) =>
-        SandboxAnswers.GraphError("(#131053) Media upload error", "OAuthException", 131053, details);
+    /// <summary>
+    /// What every API route does first, as the API does: a matching fault, then the key. Returns null when that has
+    /// answered the request already.
+    /// </summary>
+    private async Task<PendingRequest?> BeginAsync(HttpContext context, byte[] body, string? recipient)
+    {
+        var request = new PendingRequest(context, body, this);
+        if (!await request.PlayFaultAsync(recipient).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        if (!request.ApiKeyAccepted)
+        {
+            await request.AnswerAsync(401, SandboxAnswers.InvalidApiKey).ConfigureAwait(false);
+            return null;
+        }
+
+        return request;
+    }
+
+    private static byte[] MediaError(string details) =>
+        SandboxAnswers.GraphError("(#131053) Media upload error", "OAuthException", WhatsAppErrorCodes.MediaUploadError, details);
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
@@ -343,8 +351,6 @@ public sealed class SandboxServer : IAsyncDisposable
                     return false;
             }
         }
-
-        public Task AnswerAsync(int statusCode, string json) => AnswerAsync(statusCode, Encoding.UTF8.GetBytes(json), "application/json");
 
         public Task AnswerAsync(int statusCode, byte[] answer, string contentType = "application/json")
         {

@@ -131,8 +131,8 @@ public class InspectCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Equal("", output);
-        Assert.Contains("FILE argument is missing", error);
-        Assert.Contains("Usage: messagegen inspect FILE [--json]", error);
+        Assert.Contains("Required argument missing for command: 'inspect'", error);
+        Assert.Contains("Run 'messagegen inspect --help' for usage.", error);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public class InspectCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Equal("", output);
-        Assert.Contains($"unexpected argument '{extra}'", error);
+        Assert.Contains($"Unrecognized command or argument '{extra}'", error);
     }
 
     [Fact]
@@ -183,12 +183,7 @@ public class InspectCommandTests
 
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
-        var root = new RootCommand { InspectCommand.Create() };
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-
-        return (exitCode, output.ToString(), error.ToString());
+        var run = CliRun.RunAsync(args).GetAwaiter().GetResult();
+        return (run.ExitCode, run.Output, run.Error);
     }
 }

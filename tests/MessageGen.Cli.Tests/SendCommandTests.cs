@@ -1,3 +1,4 @@
+using MessageGen.Testing;
 using MessageGen.Sandbox;
 
 namespace MessageGen.Cli.Tests;
@@ -80,10 +81,7 @@ public sealed class SendCommandTests
         var running = CliRun.RunAsync(
             ["send", "--to", "+4915112345678", "--id", "1", "--base-url", sandbox.BaseAddress.ToString(), "--api-key", sandbox.ApiKey],
             cancellationToken: cancellation.Token);
-        for (var i = 0; i < 1000 && sandbox.Faults.Pending > 0; i++)
-        {
-            await Task.Delay(10);
-        }
+        await sandbox.WaitUntilFaultsTakenAsync();
 
         await cancellation.CancelAsync();
         var run = await running;
@@ -98,6 +96,7 @@ public sealed class SendCommandTests
     [InlineData("send", "--to", "+4915112345678", "--id", "1", "--link", "https://cdn.example.com/a.mp4", "--dry-run")]
     [InlineData("send", "--to", "+4915112345678", "--id", "1", "--frobnicate")]
     [InlineData("send", "--to", "+4915112345678", "--id", "1", "--retries", "-1")]
+    [InlineData("send", "--to", "+4915112345678", "--id", "1", "--retries", "abc", "--dry-run")]
     [InlineData("send", "--to", "+4915112345678", "--id", "1", "--base-url", "not a url")]
     [InlineData("launch")]
     [InlineData]

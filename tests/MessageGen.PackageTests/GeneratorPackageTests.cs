@@ -118,11 +118,7 @@ public class GeneratorPackageTests(PackageFeed feed)
         System.IO.Compression.ZipFile.ExtractToDirectory(feed.PackagePath("MessageGen"), extracted, overwriteFiles: true);
         var host = feed.CreateConsumer(
                 "OldestRoslynHost",
-                extraItems: $"""
-                    <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="{PackageFeed.RoslynVersion}" />
-                    <PackageReference Include="MessageGen.Runtime" Version="{feed.Version}" />
-                    """,
-                extraProperties: "<MessageGenIncludeDefaultSchemas>false</MessageGenIncludeDefaultSchemas>")
+                extraItems: $"""<PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="{PackageFeed.RoslynVersion}" />""")
             .WithFile("Program.cs", """"
                 using System.Reflection;
                 using Microsoft.CodeAnalysis;

@@ -15,13 +15,10 @@ public sealed class PackageFeed : IDisposable
         Feed = Path.Combine(Root, "feed");
         Version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         DotNet.Run(RepositoryRoot, [.. PackCommand, Feed, $"-p:PackageVersion={Version}", "-p:ContinuousIntegrationBuild=true"]).ShouldSucceed();
-        _tool = new Lazy<string>(InstallTool);
     }
 
     /// <summary>The README's pack command, up to its output folder.</summary>
     public static IReadOnlyList<string> PackCommand { get; } = ["pack", "MessageGen.sln", "-c", "Release", "-o"];
-
-    private readonly Lazy<string> _tool;
 
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
@@ -36,9 +33,6 @@ public sealed class PackageFeed : IDisposable
     public string Feed { get; }
 
     public string Version { get; }
-
-    /// <summary>The <c>messagegen</c> command, installed from the feed as a user installs it (into a tool path, not globally).</summary>
-    public string Tool => _tool.Value;
 
     public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
 
@@ -78,13 +72,6 @@ public sealed class PackageFeed : IDisposable
 
     private static string Metadata(string key)
         => typeof(PackageFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
-
-    private string InstallTool()
-    {
-        var toolPath = Path.Combine(Root, "tools");
-        DotNet.Run(Root, "tool", "install", "MessageGen.Cli", "--tool-path", toolPath, "--add-source", Feed, "--version", Version).ShouldSucceed();
-        return Path.Combine(toolPath, "messagegen");
-    }
 
     public void Dispose()
     {

@@ -63,21 +63,19 @@ public sealed class WhatsAppApiException : WhatsAppException
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>Whether the error is temporary and the same request may succeed later: 429 or code 130429, 500, 502, 503, 504.</summary>
-    public bool IsTransient => IsTransientError(StatusCode, ErrorCode);
+    public bool IsTransient =>
+        ErrorCode == WhatsAppErrorCodes.ThroughputLimit
+        || StatusCode is HttpStatusCode.TooManyRequests
+            or HttpStatusCode.InternalServerError
+            or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable
+            or HttpStatusCode.GatewayTimeout;
 
     /// <summary>Whether the API refused the <c>D360-API-KEY</c> (HTTP 401).</summary>
     public bool IsAuthenticationFailure => StatusCode == HttpStatusCode.Unauthorized;
 
     /// <summary>Always false: an error answer means the API did not take the message.</summary>
     public override bool MayHaveBeenDelivered => false;
-
-    internal static bool IsTransientError(HttpStatusCode statusCode, int? errorCode) =>
-        errorCode == WhatsAppErrorCodes.ThroughputLimit
-        || statusCode is HttpStatusCode.TooManyRequests
-            or HttpStatusCode.InternalServerError
-            or HttpStatusCode.BadGateway
-            or HttpStatusCode.ServiceUnavailable
-            or HttpStatusCode.GatewayTimeout;
 
     private static string Describe(HttpStatusCode statusCode, string apiMessage, int? errorCode, string? details, string? traceId)
     {

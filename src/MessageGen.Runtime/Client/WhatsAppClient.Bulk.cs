@@ -6,8 +6,9 @@ public sealed partial class WhatsAppClient
 {
     /// <summary>
     /// Sends many messages with bounded concurrency and a messages-per-second limit, and reports what became of each, in
-    /// input order. One message failing does not stop the others; each message is sent at most once (unknown outcomes are
-    /// never retried here, whatever <see cref="WhatsAppRetryOptions.RetryWhenOutcomeUnknown"/> says), so nothing is sent twice.
+    /// input order. One message failing, whatever the failure, does not stop the others or lose their results. Each message
+    /// is delivered at most once: a send whose outcome is unknown is never retried here, whatever
+    /// <see cref="WhatsAppRetryOptions.RetryWhenOutcomeUnknown"/> says.
     /// </summary>
     /// <param name="messages">The messages to send.</param>
     /// <param name="options">Concurrency and rate; defaults to 8 in flight and 80 messages per second.</param>
@@ -31,7 +32,7 @@ public sealed partial class WhatsAppClient
         using var limiter = CreateLimiter(options.MessagesPerSecond);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency };
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, messages.Count), parallel, async (index, _) =>
+        await Parallel.ForAsync(0, messages.Count, parallel, async (index, _) =>
         {
             var message = messages[index];
             if (message is null)
@@ -42,13 +43,7 @@ public sealed partial class WhatsAppClient
 
             try
             {
-                using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-                var errors = message.Validate();
-                if (errors.Count > 0)
-                {
-                    results[index] = new BulkSendResult(index, message, null, new MessageValidationException(message.GetType().Name, errors), Attempted: false);
-                    return;
-                }
+                (await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false)).Dispose();
             }
             catch (OperationCanceledException e)
             {
@@ -61,9 +56,15 @@ public sealed partial class WhatsAppClient
                 var result = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 results[index] = new BulkSendResult(index, message, result, null, Attempted: true);
             }
-            catch (Exception e) when (e is WhatsAppException or OperationCanceledException or MessageValidationException)
+            catch (MessageValidationException e)
             {
-                results[index] = new BulkSendResult(index, message, null, e, Attempted: true);
+                // SendAsync validates before it sends anything.
+                results[index] = new BulkSendResult(index, message, null, e, Attempted: false);
+            }
+            catch (Exception e)
+            {
+                // Anything else (a message that cannot be written as JSON, say) is this message's failure, not the batch's.
+                results[index] = new BulkSendResult(index, message, null, e, Attempted: e is WhatsAppException or OperationCanceledException);
             }
         }).ConfigureAwait(false);
 
@@ -85,5 +86,5 @@ public sealed partial class WhatsAppClient
         });
     }
 
-    private WhatsAppClient WithSafeRetries() => new(this, _apiKey, _settings.WithoutUnknownOutcomeRetries());
+    private WhatsAppClient WithSafeRetries() => new(this, _apiKey, _settings with { Retry = _settings.Retry with { RetryWhenOutcomeUnknown = false } });
 }

@@ -29,22 +29,21 @@ public sealed partial class WhatsAppClient
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        var mimeType = MimeTypeFromExtension(fileName);
-        if (options?.SkipCompatibilityCheck != true)
+        string mimeType;
+        if (options?.SkipCompatibilityCheck == true)
+        {
+            mimeType = (Path.GetExtension(fileName).Equals(".3gp", StringComparison.OrdinalIgnoreCase) ? VideoContainer.ThreeGpp : VideoContainer.Mp4).ToMimeType();
+        }
+        else
         {
             if (!content.CanSeek)
             {
                 throw new ArgumentException("The compatibility check reads the file before uploading it, so the stream must be able to seek (or skip the check).", nameof(content));
             }
 
-            var start = content.Position;
+            // The inspector puts the stream back where it found it.
             var report = await VideoFileInspector.InspectAsync(content, cancellationToken).ConfigureAwait(false);
-            if (!report.IsCompatible)
-            {
-                throw new IncompatibleVideoException(report);
-            }
-
-            content.Position = start;
+            report.ThrowIfIncompatible();
             mimeType = report.MimeType;
         }
 
@@ -87,7 +86,4 @@ public sealed partial class WhatsAppClient
 
     private static VideoMessage CreateVideoMessage(string to, string mediaId, string? caption) =>
         new() { To = to, Video = new VideoMedia { Id = mediaId, Caption = caption } };
-
-    private static string MimeTypeFromExtension(string fileName) =>
-        Path.GetExtension(fileName).Equals(".3gp", StringComparison.OrdinalIgnoreCase) ? "video/3gpp" : "video/mp4";
 }

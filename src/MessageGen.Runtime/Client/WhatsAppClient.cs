@@ -43,7 +43,10 @@ public sealed partial class WhatsAppClient : IDisposable
     }
 
     /// <summary>Creates a client over <paramref name="httpClient"/> (from <c>IHttpClientFactory</c>, for instance), which it does not dispose.</summary>
-    /// <param name="httpClient">The connections to send with; its default headers and base address are not used.</param>
+    /// <param name="httpClient">
+    /// The connections to send with. Its <c>BaseAddress</c> is not used; its <c>DefaultRequestHeaders</c> go with every
+    /// request, and its <c>Timeout</c> applies on top of the client's own (set it to <c>Timeout.InfiniteTimeSpan</c>).
+    /// </param>
     /// <param name="options">The key, address, timeout and retry settings; copied, so later changes do not affect this client.</param>
     /// <param name="logger">Where to log; nothing is logged when null.</param>
     /// <param name="timeProvider">The clock for retry waits and <c>Retry-After</c> dates; <see cref="TimeProvider.System"/> when null.</param>
@@ -359,6 +362,21 @@ public sealed partial class WhatsAppClient : IDisposable
     }
 
     private static long ElapsedMilliseconds(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>What the constructor would refuse in <paramref name="options"/>, or null when it takes them.</summary>
+    internal static string? FindProblem(WhatsAppClientOptions options)
+    {
+        try
+        {
+            CheckApiKey(options.ApiKey);
+            ClientSettings.From(options);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
 
     private static string CheckApiKey(string? apiKey)
     {

@@ -1,5 +1,4 @@
 using MessageGen;
-using MessageGen.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,12 +35,8 @@ public static class WhatsAppServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<WhatsAppClientOptions>(name)
-            .Configure(configure)
-            .Validate(options => !string.IsNullOrWhiteSpace(options.ApiKey), "WhatsAppClientOptions.ApiKey is required.")
-            .Validate(
-                options => ClientSettings.IsAllowedBaseAddress(options.BaseAddress),
-                "WhatsAppClientOptions.BaseAddress must be https://, or http:// to a loopback address only.");
+        services.AddOptions<WhatsAppClientOptions>(name).Configure(configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WhatsAppClientOptions>, OptionsValidator>());
         services.TryAddSingleton<IWhatsAppClientFactory, WhatsAppClientFactory>();
 
         return services.AddHttpClient(HttpClientName(name), http => http.Timeout = Timeout.InfiniteTimeSpan)
@@ -50,6 +45,13 @@ public static class WhatsAppServiceCollectionExtensions
     }
 
     internal static string HttpClientName(string name) => name.Length == 0 ? HttpClientNamePrefix : $"{HttpClientNamePrefix}:{name}";
+
+    /// <summary>The client's own checks, so that a registration fails as <see cref="OptionsValidationException"/> for exactly what the constructor refuses.</summary>
+    private sealed class OptionsValidator : IValidateOptions<WhatsAppClientOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, WhatsAppClientOptions options)
+            => WhatsAppClient.FindProblem(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
 
     private sealed class WhatsAppClientFactory(
         IHttpClientFactory httpClientFactory,

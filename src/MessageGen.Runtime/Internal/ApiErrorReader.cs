@@ -32,14 +32,17 @@ internal static class ApiErrorReader
                             details = String(data, "details");
                         }
 
+                        // error_user_msg stands in for a missing message; it is a detail only beside one.
+                        var message = String(error, "message");
+                        var userMessage = String(error, "error_user_msg");
                         return new WhatsAppApiException(
                             statusCode,
                             WhatsAppApiErrorShape.Graph,
-                            String(error, "message") ?? String(error, "error_user_msg") ?? "(no message)",
+                            message ?? userMessage ?? "(no message)",
                             errorCode: Int(error, "code"),
                             errorSubcode: Int(error, "error_subcode"),
                             errorType: String(error, "type"),
-                            details: details ?? String(error, "error_user_msg"),
+                            details: details ?? (message is null ? null : userMessage),
                             traceId: String(error, "fbtrace_id"),
                             retryAfter: retryAfter,
                             attempts: attempts);

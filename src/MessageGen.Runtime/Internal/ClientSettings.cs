@@ -1,28 +1,12 @@
 namespace MessageGen.Internal;
 
 /// <summary>A checked, immutable copy of <see cref="WhatsAppClientOptions"/>, so that later changes to the options cannot race a send.</summary>
-internal sealed class ClientSettings
+internal sealed record ClientSettings(Uri BaseAddress, TimeSpan Timeout, RetrySettings Retry)
 {
-    private ClientSettings(Uri baseAddress, TimeSpan timeout, RetrySettings retry)
-    {
-        BaseAddress = baseAddress;
-        MessagesUri = new Uri(baseAddress, "messages");
-        MediaUri = new Uri(baseAddress, "media");
-        Timeout = timeout;
-        Retry = retry;
-    }
+    // Made once, not per send. A copy made with 'with' keeps them, so such a copy must not change BaseAddress.
+    public Uri MessagesUri { get; } = new(BaseAddress, "messages");
 
-    public Uri BaseAddress { get; }
-
-    public Uri MessagesUri { get; }
-
-    public Uri MediaUri { get; }
-
-    public TimeSpan Timeout { get; }
-
-    public RetrySettings Retry { get; }
-
-    public ClientSettings WithoutUnknownOutcomeRetries() => new(BaseAddress, Timeout, Retry.WithoutUnknownOutcomeRetries());
+    public Uri MediaUri { get; } = new(BaseAddress, "media");
 
     public static ClientSettings From(WhatsAppClientOptions options)
     {
@@ -36,11 +20,11 @@ internal sealed class ClientSettings
     }
 
     /// <summary>Only https, or http to this machine: the key must never cross a network in clear text.</summary>
-    internal static bool IsAllowedBaseAddress(Uri? baseAddress) =>
+    private static bool IsAllowedBaseAddress(Uri? baseAddress) =>
         baseAddress is { IsAbsoluteUri: true }
         && (baseAddress.Scheme == Uri.UriSchemeHttps || (baseAddress.Scheme == Uri.UriSchemeHttp && baseAddress.IsLoopback));
 
-    internal static Uri CheckBaseAddress(Uri? baseAddress)
+    private static Uri CheckBaseAddress(Uri? baseAddress)
     {
         if (baseAddress is null || !baseAddress.IsAbsoluteUri)
         {
@@ -66,30 +50,8 @@ internal sealed class ClientSettings
 }
 
 /// <summary>A checked copy of <see cref="WhatsAppRetryOptions"/> and the backoff it implies.</summary>
-internal sealed class RetrySettings
+internal sealed record RetrySettings(int MaxRetries, TimeSpan BaseDelay, TimeSpan MaxDelay, bool UseJitter, TimeSpan MaxRetryAfter, bool RetryWhenOutcomeUnknown)
 {
-    private RetrySettings(int maxRetries, TimeSpan baseDelay, TimeSpan maxDelay, bool useJitter, TimeSpan maxRetryAfter, bool retryWhenOutcomeUnknown)
-    {
-        MaxRetries = maxRetries;
-        BaseDelay = baseDelay;
-        MaxDelay = maxDelay;
-        UseJitter = useJitter;
-        MaxRetryAfter = maxRetryAfter;
-        RetryWhenOutcomeUnknown = retryWhenOutcomeUnknown;
-    }
-
-    public int MaxRetries { get; }
-
-    public TimeSpan BaseDelay { get; }
-
-    public TimeSpan MaxDelay { get; }
-
-    public bool UseJitter { get; }
-
-    public TimeSpan MaxRetryAfter { get; }
-
-    public bool RetryWhenOutcomeUnknown { get; }
-
     public static RetrySettings From(WhatsAppRetryOptions options)
     {
         if (options.MaxRetries < 0)
@@ -105,9 +67,6 @@ internal sealed class RetrySettings
         return new RetrySettings(
             options.MaxRetries, options.BaseDelay, options.MaxDelay, options.UseJitter, options.MaxRetryAfter, options.RetryWhenOutcomeUnknown);
     }
-
-    public RetrySettings WithoutUnknownOutcomeRetries() =>
-        new(MaxRetries, BaseDelay, MaxDelay, UseJitter, MaxRetryAfter, retryWhenOutcomeUnknown: false);
 
     /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based): doubling from the base delay, capped, with jitter.</summary>
     public TimeSpan Backoff(int attempt)

@@ -6,10 +6,15 @@ namespace MessageGen.Media;
 /// A box (such as <c>moov</c>) read whole into memory, walked child by child. Every read is bounds-checked against
 /// the enclosing box: out-of-range data throws <see cref="MalformedMediaException"/> with the absolute file offset.
 /// </summary>
-internal sealed class BoxBuffer(byte[] data, long fileOffset, ParseBudget budget)
+/// <param name="data">The box, header included.</param>
+/// <param name="header">Its header, as read from the file (the reader has already checked it).</param>
+/// <param name="budget">The inspection's limits on boxes and time.</param>
+internal sealed class BoxBuffer(byte[] data, Box header, ParseBudget budget)
 {
-    /// <summary>The box that fills the whole buffer.</summary>
-    public Box Root { get; } = ReadRoot(data);
+    private readonly long _fileOffset = header.Start;
+
+    /// <summary>The box that fills the whole buffer, at offset 0.</summary>
+    public Box Root { get; } = header with { Start = 0 };
 
     /// <summary>The children of <paramref name="parent"/> starting <paramref name="skip"/> bytes into its payload.</summary>
     public IEnumerable<Box> Children(Box parent, int skip = 0)
@@ -23,7 +28,7 @@ internal sealed class BoxBuffer(byte[] data, long fileOffset, ParseBudget budget
         // A few bytes too short for a header are tolerated at the end of a box: QuickTime ends some lists with a 32-bit zero.
         while (parent.End - position >= 8)
         {
-            budget.CountBox(fileOffset + position);
+            budget.CountBox(_fileOffset + position);
             var child = ReadHeader(position, parent);
             yield return child;
             position = child.End;
@@ -54,7 +59,7 @@ internal sealed class BoxBuffer(byte[] data, long fileOffset, ParseBudget budget
     public ReadOnlySpan<byte> Payload(Box box, long offsetInPayload = 0) =>
         Slice(box, offsetInPayload, box.Size - box.HeaderSize - offsetInPayload);
 
-    public MalformedMediaException Malformed(long bufferPosition, string reason) => new(fileOffset + bufferPosition, reason);
+    public MalformedMediaException Malformed(long bufferPosition, string reason) => new(_fileOffset + bufferPosition, reason);
 
     private ReadOnlySpan<byte> Slice(Box box, long offsetInPayload, long length)
     {
@@ -104,18 +109,9 @@ internal sealed class BoxBuffer(byte[] data, long fileOffset, ParseBudget budget
         if (size > available)
         {
             throw Malformed(position,
-                $"box {BoxTypes.Describe(type)} claims {size} bytes but its parent {BoxTypes.Describe(parent.Type)} has only {available} bytes left (it ends at byte offset {fileOffset + parent.End})");
+                $"box {BoxTypes.Describe(type)} claims {size} bytes but its parent {BoxTypes.Describe(parent.Type)} has only {available} bytes left (it ends at byte offset {_fileOffset + parent.End})");
         }
 
         return new Box(type, position, headerSize, size);
-    }
-
-    private static Box ReadRoot(byte[] data)
-    {
-        // The caller has already validated this header while reading the box from the stream.
-        var size32 = BinaryPrimitives.ReadUInt32BigEndian(data);
-        var type = BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(4));
-        var headerSize = (size32 == 1 ? 16 : 8) + (type == BoxTypes.Uuid ? 16 : 0);
-        return new Box(type, 0, headerSize, data.Length);
     }
 }

@@ -98,13 +98,16 @@ internal static class CompatibilityRules
         return problems;
     }
 
+    /// <summary>ffmpeg's arguments for H.264 Main without B-frames, in the pixel format every phone decodes.</summary>
+    private const string ReencodeVideo = "-c:v libx264 -profile:v main -bf 0 -pix_fmt yuv420p";
+
     private static VideoProblem? TooLarge(long size, FixCommandFiles files) => size <= VideoFileInspector.MaxCompatibleFileSize
         ? null
         : new(VideoProblemCodes.TooLarge,
             string.Create(CultureInfo.InvariantCulture,
                 $"The file is {size:N0} bytes; WhatsApp accepts at most 16 MiB ({VideoFileInspector.MaxCompatibleFileSize:N0} bytes)."),
             "Lower the bitrate or the resolution, or cut the video (-t SECONDS), e.g. "
-            + $"ffmpeg -i {files.Input} -c:v libx264 -profile:v main -bf 0 -pix_fmt yuv420p -crf 28 -vf scale=-2:480 -c:a aac -b:a 96k -movflags +faststart {files.Output}");
+            + $"ffmpeg -i {files.Input} {ReencodeVideo} -crf 28 -vf scale=-2:480 -c:a aac -b:a 96k -movflags +faststart {files.Output}");
 
     private static string FixCommand(FixCommandFiles files, bool reencodeVideo, bool reencodeAudio, bool keepOneAudioTrack)
     {
@@ -112,9 +115,9 @@ internal static class CompatibilityRules
         var codecs = (reencodeVideo, reencodeAudio) switch
         {
             (false, false) => "-c copy",
-            (true, false) => "-c:v libx264 -profile:v main -bf 0 -pix_fmt yuv420p -c:a copy",
+            (true, false) => ReencodeVideo + " -c:a copy",
             (false, true) => "-c:v copy -c:a aac",
-            (true, true) => "-c:v libx264 -profile:v main -bf 0 -pix_fmt yuv420p -c:a aac",
+            (true, true) => ReencodeVideo + " -c:a aac",
         };
         return $"ffmpeg -i {files.Input}{map} {codecs} -movflags +faststart {files.Output}";
     }

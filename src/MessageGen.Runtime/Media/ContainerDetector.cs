@@ -9,12 +9,12 @@ internal static class ContainerDetector
         "M4V ", "M4VH", "M4VP", "M4A ", "dash", "msdh", "msix", "cmfc", "cmf2", "MSNV", "XAVC", "f4v ",
     };
 
-    public static VideoContainer Detect(string? majorBrand, IReadOnlyList<string> compatibleBrands, uint? firstBoxType)
+    public static VideoContainer Detect(string? majorBrand, IReadOnlyList<string> compatibleBrands, bool startsWithoutFtyp)
     {
         if (majorBrand is null)
         {
-            // QuickTime files from before ftyp existed start straight with their boxes.
-            return firstBoxType is null ? VideoContainer.Unknown : VideoContainer.QuickTime;
+            // QuickTime files from before ftyp existed start straight with their boxes; an ftyp with no brand is unknown.
+            return startsWithoutFtyp ? VideoContainer.QuickTime : VideoContainer.Unknown;
         }
 
         if (FromBrand(majorBrand) is { } fromMajor)

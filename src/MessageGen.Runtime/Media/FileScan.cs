@@ -44,7 +44,8 @@ internal sealed class FileScan
 
     public long Size { get; }
 
-    public uint? FirstBoxType { get; private set; }
+    /// <summary>Whether the first box is something other than <c>ftyp</c>, as in QuickTime files from before <c>ftyp</c> existed.</summary>
+    public bool StartsWithoutFtyp { get; private set; }
 
     public string? MajorBrand { get; private set; }
 
@@ -60,7 +61,7 @@ internal sealed class FileScan
 
     public bool MoovBeforeMdat => MoovOffset is { } moov && (FirstMdatOffset is not { } mdat || moov < mdat);
 
-    public VideoContainer Container => ContainerDetector.Detect(MajorBrand, CompatibleBrands, FirstBoxType);
+    public VideoContainer Container => ContainerDetector.Detect(MajorBrand, CompatibleBrands, StartsWithoutFtyp);
 
     /// <summary>Reads the file; throws <see cref="MalformedMediaException"/> at the first thing that is not well formed.</summary>
     public async ValueTask RunAsync()
@@ -75,7 +76,11 @@ internal sealed class FileScan
         {
             _budget.CountBox(position);
             var box = await ReadTopLevelHeaderAsync(position).ConfigureAwait(false);
-            FirstBoxType ??= box.Type;
+            if (position == 0)
+            {
+                StartsWithoutFtyp = box.Type != BoxTypes.Ftyp;
+            }
+
             switch (box.Type)
             {
                 case BoxTypes.Ftyp when MajorBrand is null:
@@ -115,7 +120,7 @@ internal sealed class FileScan
         await ReadAtAsync(position, _header.AsMemory(0, 8)).ConfigureAwait(false);
         long size = BinaryPrimitives.ReadUInt32BigEndian(_header);
         var type = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(4));
-        if (position == 0 && (!BoxTypes.IsPrintable(type) || !s_firstBoxTypes.Contains(type)))
+        if (position == 0 && !s_firstBoxTypes.Contains(type))
         {
             throw new MalformedMediaException(0,
                 $"this is not an MP4, 3GP or MOV file: it starts with {BoxTypes.Describe(type)} where an 'ftyp' box belongs");
@@ -192,7 +197,7 @@ internal sealed class FileScan
         }
 
         MoovOffset = moov.Start;
-        var buffer = new BoxBuffer(await ReadBoxAsync(moov).ConfigureAwait(false), moov.Start, _budget);
+        var buffer = new BoxBuffer(await ReadBoxAsync(moov).ConfigureAwait(false), moov, _budget);
         Tracks = MovieParser.ParseMovie(buffer, Container == VideoContainer.QuickTime);
     }
 
@@ -205,7 +210,7 @@ internal sealed class FileScan
         }
 
         _fragmentsParsed++;
-        MovieParser.ParseFragment(new BoxBuffer(await ReadBoxAsync(moof).ConfigureAwait(false), moof.Start, _budget), Tracks);
+        MovieParser.ParseFragment(new BoxBuffer(await ReadBoxAsync(moof).ConfigureAwait(false), moof, _budget), Tracks);
     }
 
     private async ValueTask<byte[]> ReadBoxAsync(Box box)

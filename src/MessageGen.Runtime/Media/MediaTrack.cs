@@ -37,13 +37,15 @@ public sealed class MediaTrack
 
     /// <summary>
     /// The H.264 profile from the <c>avcC</c> box (<c>baseline</c>, constrained or not, <c>main</c>, <c>extended</c>,
-    /// <c>high</c>, <c>high10</c>, <c>high422</c>, <c>high444</c>, ...); <see langword="null"/> for other codecs.
+    /// <c>high</c>, <c>high10</c>, <c>high422</c>, <c>high444</c>, ...); <see langword="null"/> for other codecs, and for
+    /// H.264 without an <c>avcC</c> box (which the compatibility check reports as an unknown profile).
     /// </summary>
     public string? H264Profile { get; }
 
     /// <summary>
     /// Whether frames are stored out of display order (B-frames): the composition offsets in <c>ctts</c>
-    /// (or in the <c>trun</c> boxes of a fragmented file) are not all equal.
+    /// (or, in a fragmented file, in the <c>trun</c> boxes of the first four <c>moof</c> boxes after <c>moov</c>, each of
+    /// at most 1 MiB) are not all equal.
     /// </summary>
     public bool HasBFrames { get; }
 

@@ -54,7 +54,7 @@ public sealed class VideoFileReport
     /// <summary>The codec of the first video track (see <see cref="MediaTrack.Codec"/>); <see langword="null"/> without video.</summary>
     public string? VideoCodec { get; }
 
-    /// <summary>The H.264 profile of the first video track; <see langword="null"/> when it is not H.264.</summary>
+    /// <summary>The H.264 profile of the first video track (see <see cref="MediaTrack.H264Profile"/>); <see langword="null"/> when it is not H.264 or has no <c>avcC</c>.</summary>
     public string? H264Profile { get; }
 
     /// <summary>Whether any video track stores frames out of display order (B-frames).</summary>

@@ -285,20 +285,38 @@ internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbo
         _ => null,
     };
 
-    /// <summary>Whether the block has a statement that may declare or use a builder: a cheap look before the real work.</summary>
+    /// <summary>
+    /// Whether the block has a statement that may declare or use a builder: a cheap look before the real work. It runs
+    /// on every block of the compilation, so it is plain loops with no allocation.
+    /// </summary>
     private bool MayHaveBuilderStatements(IBlockOperation block)
     {
         foreach (var statement in block.Operations)
         {
             switch (statement)
             {
-                case IVariableDeclarationGroupOperation group
-                    when group.Declarations.SelectMany(d => d.Declarators).Any(d => symbols.GetMessageType(d.Symbol.Type) is { IsBuilder: true }):
+                case IVariableDeclarationGroupOperation group when DeclaresBuilder(group):
                 case IExpressionStatementOperation { Operation: IInvocationOperation invocation }
                     when symbols.GetMessageType(invocation.TargetMethod.ContainingType) is { IsBuilder: true }:
                 case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } }
                     when symbols.GetMessageType(local.Type) is { IsBuilder: true }:
                     return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool DeclaresBuilder(IVariableDeclarationGroupOperation group)
+    {
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                if (symbols.GetMessageType(declarator.Symbol.Type) is { IsBuilder: true })
+                {
+                    return true;
+                }
             }
         }
 

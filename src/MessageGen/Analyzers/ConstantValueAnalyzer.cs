@@ -17,7 +17,7 @@ namespace MessageGen.Analyzers;
 /// The limits come from <c>[SchemaMember]</c> on the generated member (see <see cref="SchemaSymbols"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
+public sealed class ConstantValueAnalyzer : SchemaAnalyzer
 {
     private const int MaxShown = 60;
 
@@ -27,44 +27,32 @@ public sealed class ConstantValueAnalyzer : DiagnosticAnalyzer
         ConstantPatternMismatchRule.Descriptor,
         ConstantNotHttpsUriRule.Descriptor);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, SchemaSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var symbols = SchemaSymbols.For(start.Compilation);
-            if (symbols is null)
+        var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
+        var patterns = new ConcurrentDictionary<string, Regex?>(StringComparer.Ordinal);
+        start.RegisterOperationAction(
+            c =>
             {
-                return;
-            }
-
-            var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
-            var patterns = new ConcurrentDictionary<string, Regex?>(StringComparer.Ordinal);
-            start.RegisterOperationAction(
-                c =>
+                var invocation = (IInvocationOperation)c.Operation;
+                if (invocation.Arguments.Length == 1 && symbols.TryGetBuilderMember(invocation.TargetMethod, out _, out var member))
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    if (invocation.Arguments.Length == 1 && symbols.TryGetBuilderMember(invocation.TargetMethod, out _, out var member))
-                    {
-                        Check(c, member, invocation.Arguments[0].Value, MemberAssignment.InvocationLocation(invocation), uri, patterns);
-                    }
-                },
-                OperationKind.Invocation);
-            start.RegisterOperationAction(
-                c =>
+                    Check(c, member, invocation.Arguments[0].Value, MemberAssignment.InvocationLocation(invocation), uri, patterns);
+                }
+            },
+            OperationKind.Invocation);
+        start.RegisterOperationAction(
+            c =>
+            {
+                var assignment = (ISimpleAssignmentOperation)c.Operation;
+                if (assignment.Target is IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } property
+                    && symbols.GetMessageType(property.Property.ContainingType) is { IsBuilder: false }
+                    && symbols.GetMember(property.Property) is { } member)
                 {
-                    var assignment = (ISimpleAssignmentOperation)c.Operation;
-                    if (assignment.Target is IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } property
-                        && symbols.GetMessageType(property.Property.ContainingType) is { IsBuilder: false }
-                        && symbols.GetMember(property.Property) is { } member)
-                    {
-                        Check(c, member, assignment.Value, assignment.Syntax.GetLocation(), uri, patterns);
-                    }
-                },
-                OperationKind.SimpleAssignment);
-        });
+                    Check(c, member, assignment.Value, assignment.Syntax.GetLocation(), uri, patterns);
+                }
+            },
+            OperationKind.SimpleAssignment);
     }
 
     private static void Check(OperationAnalysisContext context, SchemaMember member, IOperation value, Location location, INamedTypeSymbol? uri, ConcurrentDictionary<string, Regex?> patterns)

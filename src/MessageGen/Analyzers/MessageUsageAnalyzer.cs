@@ -25,7 +25,7 @@ namespace MessageGen.Analyzers;
 /// <c>WithVideo(v =&gt; ...)</c> lambda, and an object initializer.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MessageUsageAnalyzer : DiagnosticAnalyzer
+public sealed class MessageUsageAnalyzer : SchemaAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -33,24 +33,11 @@ public sealed class MessageUsageAnalyzer : DiagnosticAnalyzer
         DependentMemberWithoutDependencyRule.Descriptor,
         RequiredMemberMissingRule.Descriptor);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, SchemaSymbols symbols)
     {
-        // The generator's own code (e.g. its deserializer's initializer) sets members from run-time values on purpose.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var symbols = SchemaSymbols.For(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => new BlockTracker(c, symbols).Run(), OperationKind.Block);
-        });
+        start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+        start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
+        start.RegisterOperationAction(c => new BlockTracker(c, symbols).Run(), OperationKind.Block);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, SchemaSymbols symbols)

@@ -67,6 +67,23 @@ public sealed class BulkSendTests
     }
 
     [Fact]
+    public async Task A_message_that_cannot_be_written_fails_alone_and_the_others_keep_their_results()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        using var client = SandboxClient.Create(sandbox);
+        var loneSurrogate = new VideoMessage { To = s_recipients[1], Video = new VideoMedia { Id = "1", Caption = "broken \ud83c text" } };
+        IWhatsAppMessage[] messages = [Messages.Video(s_recipients[0]), loneSurrogate, Messages.Video(s_recipients[2])];
+
+        var results = await client.SendManyAsync(messages);
+
+        Assert.True(results[0].Succeeded);
+        Assert.IsType<ArgumentException>(results[1].Error, exactMatch: false);
+        Assert.False(results[1].Attempted);
+        Assert.True(results[2].Succeeded);
+        Assert.Equal([s_recipients[0], s_recipients[2]], sandbox.Messages.Select(m => m.To).Order());
+    }
+
+    [Fact]
     public async Task Cancelling_reports_unstarted_messages_as_not_attempted()
     {
         await using var sandbox = await SandboxServer.StartAsync();

@@ -51,7 +51,7 @@ public sealed class DependencyInjectionTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<WhatsAppClient>());
 
-        Assert.Contains("ApiKey is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("An API key is required", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,5 +64,21 @@ public sealed class DependencyInjectionTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<WhatsAppClient>());
 
         Assert.Contains("loopback", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_registration_fails_validation_for_what_the_client_refuses_beyond_key_and_scheme()
+    {
+        var services = new ServiceCollection();
+        services.AddWhatsAppClient(options => (options.ApiKey, options.Timeout) = ("key with a space", TimeSpan.FromSeconds(5)));
+        services.AddWhatsAppClient("negative-timeout", options => (options.ApiKey, options.Timeout) = ("key", TimeSpan.FromSeconds(-1)));
+        await using var provider = services.BuildServiceProvider();
+
+        var badKey = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<WhatsAppClient>());
+        var badTimeout = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IWhatsAppClientFactory>().CreateClient("negative-timeout"));
+
+        Assert.Contains("header cannot carry", badKey.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("key with a space", badKey.Message, StringComparison.Ordinal);
+        Assert.Contains("Timeout must be positive", badTimeout.Message, StringComparison.Ordinal);
     }
 }

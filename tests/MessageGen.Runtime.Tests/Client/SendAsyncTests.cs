@@ -65,7 +65,7 @@ public sealed class SendAsyncTests
     }
 
     [Fact]
-    public async Task Per_number_clients_share_connections_but_each_sends_its_own_key()
+    public async Task Per_number_clients_send_concurrently_each_with_its_own_key()
     {
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = SandboxClient.Create(sandbox);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MessageGen.Media;
+using MessageGen.Runtime.Tests.Media;
 using MessageGen.Runtime.Tests.Support;
 using MessageGen.Sandbox;
 
@@ -7,20 +8,18 @@ namespace MessageGen.Runtime.Tests.Client;
 
 public sealed class SendVideoTests
 {
-    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "video", name);
-
     [Fact]
     public async Task Checks_uploads_and_sends_a_compatible_video_by_its_media_id()
     {
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = SandboxClient.Create(sandbox);
 
-        var result = await client.SendVideoAsync("+15550001234", Fixture("main.mp4"), "Our new clip");
+        var result = await client.SendVideoAsync("+15550001234", VideoFixtures.PathOf("main.mp4"), "Our new clip");
 
         var media = Assert.Single(sandbox.Media);
         Assert.Equal("main.mp4", media.FileName);
         Assert.Equal("video/mp4", media.MimeType);
-        Assert.Equal(new FileInfo(Fixture("main.mp4")).Length, media.Length);
+        Assert.Equal(new FileInfo(VideoFixtures.PathOf("main.mp4")).Length, media.Length);
         var message = Assert.Single(sandbox.Messages);
         Assert.Equal(message.Id, result.MessageId);
         using var body = JsonDocument.Parse(message.Body);
@@ -34,7 +33,7 @@ public sealed class SendVideoTests
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = SandboxClient.Create(sandbox);
 
-        var error = await Assert.ThrowsAsync<IncompatibleVideoException>(() => client.SendVideoAsync("+15550001234", Fixture("high.mp4")));
+        var error = await Assert.ThrowsAsync<IncompatibleVideoException>(() => client.SendVideoAsync("+15550001234", VideoFixtures.PathOf("high.mp4")));
 
         Assert.NotEmpty(error.Report.Problems);
         Assert.All(error.Report.Problems, problem => Assert.Contains(problem.Code, error.Message, StringComparison.Ordinal));
@@ -47,7 +46,7 @@ public sealed class SendVideoTests
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = SandboxClient.Create(sandbox);
 
-        await client.SendVideoAsync("+15550001234", Fixture("high.mp4"), options: new VideoUploadOptions { SkipCompatibilityCheck = true });
+        await client.SendVideoAsync("+15550001234", VideoFixtures.PathOf("high.mp4"), options: new VideoUploadOptions { SkipCompatibilityCheck = true });
 
         Assert.Single(sandbox.Media);
         Assert.Single(sandbox.Messages);
@@ -58,7 +57,7 @@ public sealed class SendVideoTests
     {
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = SandboxClient.Create(sandbox);
-        await using var file = File.OpenRead(Fixture("main.3gp"));
+        await using var file = File.OpenRead(VideoFixtures.PathOf("main.3gp"));
 
         var mediaId = await client.UploadVideoAsync(file, "main.3gp");
 
@@ -71,7 +70,7 @@ public sealed class SendVideoTests
         await using var sandbox = await SandboxServer.StartAsync();
         using var client = SandboxClient.Create(sandbox);
 
-        var error = await Assert.ThrowsAsync<MessageValidationException>(() => client.SendVideoAsync("nobody", Fixture("main.mp4")));
+        var error = await Assert.ThrowsAsync<MessageValidationException>(() => client.SendVideoAsync("nobody", VideoFixtures.PathOf("main.mp4")));
 
         Assert.Contains(error.Errors, e => e.Path == "$.to");
         Assert.Empty(sandbox.Requests);

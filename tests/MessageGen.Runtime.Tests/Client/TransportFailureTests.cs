@@ -1,3 +1,4 @@
+using MessageGen.Testing;
 using MessageGen.Runtime.Tests.Support;
 using MessageGen.Sandbox;
 
@@ -62,7 +63,7 @@ public sealed class TransportFailureTests
         {
             sandbox.Faults.Enqueue(SandboxFault.SlowAnswer(TimeSpan.FromSeconds(30)));
             var cancelled = client.SendAsync(Messages.Video(), cancellation.Token);
-            await WaitUntilTakenAsync(sandbox);
+            await sandbox.WaitUntilFaultsTakenAsync();
             await cancellation.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         }
@@ -87,7 +88,7 @@ public sealed class TransportFailureTests
         using var cancellation = new CancellationTokenSource();
 
         var sending = client.SendAsync(Messages.Video(), cancellation.Token);
-        await WaitUntilTakenAsync(sandbox);
+        await sandbox.WaitUntilFaultsTakenAsync();
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
@@ -125,16 +126,5 @@ public sealed class TransportFailureTests
         Assert.Equal(3, error.Attempts);
         Assert.Equal([1, 2], time.RequestedWaits.Select(wait => wait.TotalSeconds));
         Assert.Contains("Nothing was sent", error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>Waits until the sandbox has taken the queued fault, i.e. the request has arrived.</summary>
-    private static async Task WaitUntilTakenAsync(SandboxServer sandbox)
-    {
-        for (var i = 0; i < 1000 && sandbox.Faults.Pending > 0; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.Equal(0, sandbox.Faults.Pending);
     }
 }

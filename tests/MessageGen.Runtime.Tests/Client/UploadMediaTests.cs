@@ -1,3 +1,4 @@
+using MessageGen.Runtime.Tests.Media;
 using MessageGen.Runtime.Tests.Support;
 using MessageGen.Sandbox;
 
@@ -48,7 +49,7 @@ public sealed class UploadMediaTests
         sandbox.Faults.Enqueue(SandboxFault.ServerError(503).ForPath("/media"));
 
         var error = await Assert.ThrowsAsync<WhatsAppApiException>(
-            () => client.UploadMediaAsync(new ForwardOnlyStream(new byte[100]), "clip.mp4", "video/mp4"));
+            () => client.UploadMediaAsync(new NonSeekableStream(new byte[100]), "clip.mp4", "video/mp4"));
 
         Assert.Equal(503, (int)error.StatusCode);
         Assert.Single(sandbox.Requests);
@@ -65,11 +66,5 @@ public sealed class UploadMediaTests
 
         Assert.Equal(WhatsAppErrorCodes.MediaUploadError, error.ErrorCode);
         Assert.Contains("limit is 1000", error.Details, StringComparison.Ordinal);
-    }
-
-    /// <summary>A stream that reads once, like a network or pipe stream.</summary>
-    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
-    {
-        public override bool CanSeek => false;
     }
 }

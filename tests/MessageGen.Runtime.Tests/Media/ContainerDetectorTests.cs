@@ -19,13 +19,19 @@ public class ContainerDetectorTests
     {
         var brands = compatible.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(b => b.PadRight(4)).ToArray();
 
-        Assert.Equal(expected, ContainerDetector.Detect(major, brands, BoxTypes.Ftyp));
+        Assert.Equal(expected, ContainerDetector.Detect(major, brands, startsWithoutFtyp: false));
     }
 
     [Fact]
     public void A_file_without_ftyp_is_old_QuickTime()
     {
-        Assert.Equal(VideoContainer.QuickTime, ContainerDetector.Detect(null, [], BoxTypes.Moov));
+        Assert.Equal(VideoContainer.QuickTime, ContainerDetector.Detect(null, [], startsWithoutFtyp: true));
+    }
+
+    [Fact]
+    public void A_file_whose_ftyp_gives_no_brand_is_unknown()
+    {
+        Assert.Equal(VideoContainer.Unknown, ContainerDetector.Detect(null, [], startsWithoutFtyp: false));
     }
 
     [Theory]
