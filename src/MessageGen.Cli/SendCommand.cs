@@ -33,10 +33,10 @@ internal static class SendCommand
             {
                 var text = result.Tokens.Single().Value;
 
-                // IsAbsoluteUri, not Uri.TryCreate alone: on Unix that takes "/relative" as file:///relative.
-                if (Serialization.SchemaChecks.IsAbsoluteUri(text))
+                // IsAbsoluteUri first: on Unix, Uri.TryCreate alone takes "/relative" as file:///relative.
+                if (Serialization.SchemaChecks.IsAbsoluteUri(text) && Uri.TryCreate(text, UriKind.Absolute, out var uri))
                 {
-                    return new Uri(text);
+                    return uri;
                 }
 
                 result.AddError($"--base-url '{text}' is not an absolute URL such as {WhatsAppClientOptions.DefaultBaseAddress}.");

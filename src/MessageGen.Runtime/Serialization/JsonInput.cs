@@ -83,12 +83,36 @@ public static class JsonInput
         return null;
     }
 
-    /// <summary>Reads an integer, or records a type error and returns null.</summary>
+    /// <summary>
+    /// Reads an integer, or records a type error and returns null. As JSON Schema says, a number with a zero fraction
+    /// (<c>1.0</c>, <c>1e2</c>) is an integer; one beyond the 64 bits of the generated property is reported as such.
+    /// </summary>
     public static long? ReadInt64(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            return value;
+            if (reader.TryGetInt64(out var value))
+            {
+                return value;
+            }
+
+            if (reader.TryGetDecimal(out var exact) && decimal.Truncate(exact) == exact)
+            {
+                if (exact is >= long.MinValue and <= long.MaxValue)
+                {
+                    return (long)exact;
+                }
+
+                OutOfRange(ref reader, Member(parentPath, member), errors);
+                return null;
+            }
+
+            if (reader.TryGetDouble(out var approximate) && double.IsFinite(approximate) && Math.Abs(approximate) >= 1e28)
+            {
+                // Too large for decimal, so its fraction (if any) is beyond double's precision: an integer, out of range.
+                OutOfRange(ref reader, Member(parentPath, member), errors);
+                return null;
+            }
         }
 
         WrongType(ref reader, Member(parentPath, member), "an integer", errors);
@@ -242,6 +266,13 @@ public static class JsonInput
         => index < s_itemNames.Length ? s_itemNames[index] : "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     private static readonly string[] s_itemNames = Enumerable.Range(0, 16).Select(i => "[" + i.ToString(CultureInfo.InvariantCulture) + "]").ToArray();
+
+    private static void OutOfRange(ref Utf8JsonReader reader, string path, ValidationErrors errors)
+    {
+        var at = reader.TokenStartIndex;
+        reader.Skip();
+        errors.Add(new ValidationError(path, $"The integer at byte {at} is outside the range this type holds ({long.MinValue} to {long.MaxValue})."));
+    }
 
     private static void WrongType(ref Utf8JsonReader reader, string path, string expected, ValidationErrors errors)
     {

@@ -132,12 +132,8 @@ public static class SchemaChecks
         return length;
     }
 
-    /// <summary>
-    /// An absolute URI as RFC 3986 means it: with a scheme. (On Unix, .NET also takes "/a/b" as an absolute file URI.)
-    /// </summary>
-    public static bool IsAbsoluteUri(string value)
-        => Uri.TryCreate(value, UriKind.Absolute, out var uri)
-            && value.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A URI as RFC 3986 defines it (<c>"format": "uri"</c>): absolute, with only the characters it allows.</summary>
+    public static bool IsAbsoluteUri(string value) => Rfc3986.IsUri(value);
 
     /// <summary>The index of the first UTF-16 surrogate that is not half of a pair, or -1.</summary>
     private static int IndexOfLoneSurrogate(string value)
