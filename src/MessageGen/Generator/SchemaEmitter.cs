@@ -570,7 +570,7 @@ internal sealed class SchemaEmitter
                 break;
             case ValueKind.Object:
                 _writer.OpenBlock($"if ({JsonInput}.ExpectObject(ref reader, {parentPath}, {member}, errors))");
-                _writer.WriteLine($"{target} = {type.ObjectTypeName}.ReadFrom(ref reader, {MemberPath(parentPath, member)}, errors);");
+                _writer.WriteLine($"{target} = {Qualified(type.ObjectTypeName!)}.ReadFrom(ref reader, {MemberPath(parentPath, member)}, errors);");
                 _writer.CloseBlock();
                 break;
             case ValueKind.Array:
@@ -642,7 +642,7 @@ internal sealed class SchemaEmitter
 
             if (property.Type.Kind == ValueKind.Object)
             {
-                var nested = property.Type.ObjectTypeName + "Builder";
+                var nested = Qualified(property.Type.ObjectTypeName + "Builder");
                 _writer.WriteLine();
                 EmitWithDoc(property, $"Sets up the '{property.JsonName}' member on a new <see cref=\"{nested}\"/>; its rules are checked by <see cref=\"Build\"/>.");
                 _writer.WriteLine(SchemaMemberAttribute(property));
@@ -757,20 +757,26 @@ internal sealed class SchemaEmitter
 
     private static bool IsValueType(TypeSpec type) => type.Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean;
 
-    private static string ClrType(TypeSpec type) => type.Kind switch
+    /// <summary>
+    /// A generated type's full name: a member may have the simple name (a property <c>ProgIds</c> of items of type
+    /// <c>ProgIds</c>), and in a static method that name would mean the property (CS0120).
+    /// </summary>
+    private string Qualified(string typeName) => $"global::{_schema.Namespace}.{typeName}";
+
+    private string ClrType(TypeSpec type) => type.Kind switch
     {
         ValueKind.String => "string",
         ValueKind.Integer => "long",
         ValueKind.Number => "double",
         ValueKind.Boolean => "bool",
-        ValueKind.Object => type.ObjectTypeName!,
+        ValueKind.Object => Qualified(type.ObjectTypeName!),
         _ => $"global::System.Collections.Generic.IReadOnlyList<{ClrType(type.Items!)}>",
     };
 
-    private static string PropertyType(PropertySpec property)
+    private string PropertyType(PropertySpec property)
         => property.IsRequired ? ClrType(property.Type) : ClrType(property.Type) + "?";
 
-    private static string LocalType(TypeSpec type) => ClrType(type) + "?";
+    private string LocalType(TypeSpec type) => ClrType(type) + "?";
 
     private static string Local(PropertySpec property) => "value" + property.ClrName;
 

@@ -39,7 +39,7 @@ namespace MessageGen.WhatsApp
         /// The 'image' member.
         /// </summary>
         [global::MessageGen.Schema.SchemaMember("image", Required = true)]
-        public required ImageMedia Image { get; init; }
+        public required global::MessageGen.WhatsApp.ImageMedia Image { get; init; }
 
         /// <summary>
         /// The 'tags' member.
@@ -228,7 +228,7 @@ namespace MessageGen.WhatsApp
             var hasTo = false;
             string? valueType = null;
             var hasType = false;
-            ImageMedia? valueImage = null;
+            global::MessageGen.WhatsApp.ImageMedia? valueImage = null;
             var hasImage = false;
             global::System.Collections.Generic.IReadOnlyList<string>? valueTags = null;
             var hasTags = false;
@@ -298,7 +298,7 @@ namespace MessageGen.WhatsApp
                     reader.Read();
                     if (global::MessageGen.Serialization.JsonInput.ExpectObject(ref reader, path, "image", errors))
                     {
-                        valueImage = ImageMedia.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(path, "image", "$.image"), errors);
+                        valueImage = global::MessageGen.WhatsApp.ImageMedia.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(path, "image", "$.image"), errors);
                     }
                 }
                 else if (reader.ValueTextEquals("tags"u8))
@@ -391,7 +391,7 @@ namespace MessageGen.WhatsApp
     public sealed partial class ImageMessageBuilder
     {
         private string? _to;
-        private ImageMedia? _image;
+        private global::MessageGen.WhatsApp.ImageMedia? _image;
         private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
         private long? _priority;
         private bool? _preview;
@@ -420,7 +420,7 @@ namespace MessageGen.WhatsApp
         /// <param name="image">The value of 'image'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("image", Required = true)]
-        public ImageMessageBuilder WithImage(ImageMedia? image)
+        public ImageMessageBuilder WithImage(global::MessageGen.WhatsApp.ImageMedia? image)
         {
             _image = image;
             return this;
@@ -429,17 +429,17 @@ namespace MessageGen.WhatsApp
         /// <summary>
         /// Sets 'image'.
         /// </summary>
-        /// <param name="image">Sets up the 'image' member on a new <see cref="ImageMediaBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
+        /// <param name="image">Sets up the 'image' member on a new <see cref="global::MessageGen.WhatsApp.ImageMediaBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("image", Required = true)]
-        public ImageMessageBuilder WithImage(global::System.Func<ImageMediaBuilder, ImageMediaBuilder> image)
+        public ImageMessageBuilder WithImage(global::System.Func<global::MessageGen.WhatsApp.ImageMediaBuilder, global::MessageGen.WhatsApp.ImageMediaBuilder> image)
         {
             if (image is null)
             {
                 throw new global::System.ArgumentNullException(nameof(image));
             }
 
-            _image = image(new ImageMediaBuilder()).BuildUnchecked();
+            _image = image(new global::MessageGen.WhatsApp.ImageMediaBuilder()).BuildUnchecked();
             return this;
         }
 

@@ -15,13 +15,13 @@ namespace MessageGen.WhatsApp
         /// The recipients, as the API resolved them.
         /// </summary>
         [global::MessageGen.Schema.SchemaMember("contacts")]
-        public global::System.Collections.Generic.IReadOnlyList<Contact>? Contacts { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.Contact>? Contacts { get; init; }
 
         /// <summary>
         /// The messages the API accepted.
         /// </summary>
         [global::MessageGen.Schema.SchemaMember("messages", Required = true)]
-        public required global::System.Collections.Generic.IReadOnlyList<SentMessage> Messages { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.SentMessage> Messages { get; init; }
 
         /// <summary>
         /// The messaging service; "whatsapp".
@@ -198,9 +198,9 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
         internal static SendMessageResponse ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
-            global::System.Collections.Generic.IReadOnlyList<Contact>? valueContacts = null;
+            global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.Contact>? valueContacts = null;
             var hasContacts = false;
-            global::System.Collections.Generic.IReadOnlyList<SentMessage>? valueMessages = null;
+            global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.SentMessage>? valueMessages = null;
             var hasMessages = false;
             string? valueMessagingProduct = null;
             var hasMessagingProduct = false;
@@ -218,13 +218,13 @@ namespace MessageGen.WhatsApp
                     if (global::MessageGen.Serialization.JsonInput.ExpectArray(ref reader, path, "contacts", errors))
                     {
                         var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "contacts", "$.contacts");
-                        var list0 = new global::System.Collections.Generic.List<Contact>();
+                        var list0 = new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.Contact>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            Contact? item0 = null;
+                            global::MessageGen.WhatsApp.Contact? item0 = null;
                             if (global::MessageGen.Serialization.JsonInput.ExpectObject(ref reader, itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(list0.Count), errors))
                             {
-                                item0 = Contact.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(list0.Count)), errors);
+                                item0 = global::MessageGen.WhatsApp.Contact.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(list0.Count)), errors);
                             }
                             if (item0 is not null)
                             {
@@ -247,13 +247,13 @@ namespace MessageGen.WhatsApp
                     if (global::MessageGen.Serialization.JsonInput.ExpectArray(ref reader, path, "messages", errors))
                     {
                         var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "messages", "$.messages");
-                        var list0 = new global::System.Collections.Generic.List<SentMessage>();
+                        var list0 = new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.SentMessage>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            SentMessage? item0 = null;
+                            global::MessageGen.WhatsApp.SentMessage? item0 = null;
                             if (global::MessageGen.Serialization.JsonInput.ExpectObject(ref reader, itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(list0.Count), errors))
                             {
-                                item0 = SentMessage.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(list0.Count)), errors);
+                                item0 = global::MessageGen.WhatsApp.SentMessage.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(list0.Count)), errors);
                             }
                             if (item0 is not null)
                             {
@@ -290,8 +290,8 @@ namespace MessageGen.WhatsApp
     [global::MessageGen.Schema.GeneratedMessage("SendMessageResponse", ModelType = typeof(SendMessageResponse))]
     public sealed partial class SendMessageResponseBuilder
     {
-        private global::System.Collections.Generic.IReadOnlyList<Contact>? _contacts;
-        private global::System.Collections.Generic.IReadOnlyList<SentMessage>? _messages;
+        private global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.Contact>? _contacts;
+        private global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.SentMessage>? _messages;
         private string? _messagingProduct;
 
         /// <summary>Creates an empty builder.</summary>
@@ -305,7 +305,7 @@ namespace MessageGen.WhatsApp
         /// <param name="contacts">The value of 'contacts'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("contacts")]
-        public SendMessageResponseBuilder WithContacts(global::System.Collections.Generic.IEnumerable<Contact>? contacts)
+        public SendMessageResponseBuilder WithContacts(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.Contact>? contacts)
         {
             _contacts = contacts is null ? null : global::System.Linq.Enumerable.ToArray(contacts);
             return this;
@@ -317,7 +317,7 @@ namespace MessageGen.WhatsApp
         /// <param name="messages">The value of 'messages'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("messages", Required = true)]
-        public SendMessageResponseBuilder WithMessages(global::System.Collections.Generic.IEnumerable<SentMessage>? messages)
+        public SendMessageResponseBuilder WithMessages(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.SentMessage>? messages)
         {
             _messages = messages is null ? null : global::System.Linq.Enumerable.ToArray(messages);
             return this;

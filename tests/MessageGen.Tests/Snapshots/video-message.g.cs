@@ -38,7 +38,7 @@ namespace MessageGen.WhatsApp
         /// The video to send: either uploaded media (id) or hosted media (link), with an optional caption.
         /// </summary>
         [global::MessageGen.Schema.SchemaMember("video", Required = true)]
-        public required VideoMedia Video { get; init; }
+        public required global::MessageGen.WhatsApp.VideoMedia Video { get; init; }
 
         /// <summary>Starts a <see cref="VideoMessageBuilder"/>, which checks every schema rule when it builds.</summary>
         public static VideoMessageBuilder Builder() => new VideoMessageBuilder();
@@ -149,7 +149,7 @@ namespace MessageGen.WhatsApp
             var hasTo = false;
             string? valueType = null;
             var hasType = false;
-            VideoMedia? valueVideo = null;
+            global::MessageGen.WhatsApp.VideoMedia? valueVideo = null;
             var hasVideo = false;
             while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
@@ -211,7 +211,7 @@ namespace MessageGen.WhatsApp
                     reader.Read();
                     if (global::MessageGen.Serialization.JsonInput.ExpectObject(ref reader, path, "video", errors))
                     {
-                        valueVideo = VideoMedia.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(path, "video", "$.video"), errors);
+                        valueVideo = global::MessageGen.WhatsApp.VideoMedia.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(path, "video", "$.video"), errors);
                     }
                 }
                 else
@@ -245,7 +245,7 @@ namespace MessageGen.WhatsApp
     public sealed partial class VideoMessageBuilder
     {
         private string? _to;
-        private VideoMedia? _video;
+        private global::MessageGen.WhatsApp.VideoMedia? _video;
 
         /// <summary>Creates an empty builder.</summary>
         public VideoMessageBuilder()
@@ -270,7 +270,7 @@ namespace MessageGen.WhatsApp
         /// <param name="video">The value of 'video'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("video", Required = true)]
-        public VideoMessageBuilder WithVideo(VideoMedia? video)
+        public VideoMessageBuilder WithVideo(global::MessageGen.WhatsApp.VideoMedia? video)
         {
             _video = video;
             return this;
@@ -279,17 +279,17 @@ namespace MessageGen.WhatsApp
         /// <summary>
         /// Sets 'video': The video to send: either uploaded media (id) or hosted media (link), with an optional caption.
         /// </summary>
-        /// <param name="video">Sets up the 'video' member on a new <see cref="VideoMediaBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
+        /// <param name="video">Sets up the 'video' member on a new <see cref="global::MessageGen.WhatsApp.VideoMediaBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("video", Required = true)]
-        public VideoMessageBuilder WithVideo(global::System.Func<VideoMediaBuilder, VideoMediaBuilder> video)
+        public VideoMessageBuilder WithVideo(global::System.Func<global::MessageGen.WhatsApp.VideoMediaBuilder, global::MessageGen.WhatsApp.VideoMediaBuilder> video)
         {
             if (video is null)
             {
                 throw new global::System.ArgumentNullException(nameof(video));
             }
 
-            _video = video(new VideoMediaBuilder()).BuildUnchecked();
+            _video = video(new global::MessageGen.WhatsApp.VideoMediaBuilder()).BuildUnchecked();
             return this;
         }
 
