@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MessageGen.Analyzers.Rules;
+using MessageGen.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -142,9 +143,9 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
     {
         try
         {
-            // The generated code checks with ECMAScript semantics; do the same. A pattern .NET cannot read is the
+            // The generated code checks with ECMA-262 semantics; do the same. A pattern .NET cannot read is the
             // generator's business (MG1006), not a reason to flag the user's constant.
-            return new Regex(pattern, RegexOptions.ECMAScript, TimeSpan.FromMilliseconds(100));
+            return new Regex(EcmaScriptPattern.ToDotNet(pattern), RegexOptions.ECMAScript, TimeSpan.FromMilliseconds(100));
         }
         catch (ArgumentException)
         {
