@@ -70,18 +70,13 @@ internal static class SandboxMessageChecks
         }
         catch (MessageValidationException e)
         {
-            problem = Describe(e.Errors);
+            problem = Describe(e.Errors, e.TotalCount);
             return false;
         }
         catch (MalformedJsonException e)
         {
+            // Not JSON, or text that is not Unicode: invalid UTF-8, or an escape such as \ud800 that is half a character.
             problem = SandboxAnswers.Shown(e.Message);
-            return false;
-        }
-        catch (InvalidOperationException e)
-        {
-            // The reader throws this for text it cannot decode: invalid UTF-8, or an escape such as \ud800 that is half a character.
-            problem = SandboxAnswers.Shown($"The body is not valid UTF-8 JSON text: {e.Message}");
             return false;
         }
 
@@ -96,8 +91,8 @@ internal static class SandboxMessageChecks
         return true;
     }
 
-    /// <summary>The first few violations, each cut short, and how many more there are.</summary>
-    private static string Describe(IReadOnlyList<ValidationError> errors)
+    /// <summary>The first few violations, each cut short, and how many more there are (of <paramref name="total"/>).</summary>
+    private static string Describe(IReadOnlyList<ValidationError> errors, int total)
     {
         var text = new StringBuilder();
         foreach (var error in errors.Take(MaxListedViolations))
@@ -106,9 +101,10 @@ internal static class SandboxMessageChecks
             text.Append(text.Length == 0 ? "" : "; ").Append(SandboxAnswers.Shown(error.ToString()));
         }
 
-        if (errors.Count > MaxListedViolations)
+        var listed = Math.Min(errors.Count, MaxListedViolations);
+        if (total > listed)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; and {errors.Count - MaxListedViolations} more");
+            text.Append(CultureInfo.InvariantCulture, $"; and {total - listed} more");
         }
 
         return text.ToString();

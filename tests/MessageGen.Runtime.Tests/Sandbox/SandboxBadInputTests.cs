@@ -63,7 +63,7 @@ public sealed class SandboxBadInputTests
         var details = await AssertGraphErrorAsync(response, HttpStatusCode.BadRequest, 100);
         Assert.InRange(response.Content.Headers.ContentLength ?? long.MaxValue, 1, 8 * 1024);
         Assert.Contains("$.unknown0", details, StringComparison.Ordinal);
-        Assert.Contains("more", details, StringComparison.Ordinal);
+        Assert.EndsWith("; and 19990 more", details, StringComparison.Ordinal);
     }
 
     [Fact]
