@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using MessageGen.Sandbox;
 
 namespace MessageGen.Cli;
@@ -27,7 +28,7 @@ internal static class SandboxCommand
         var command = new Command(
             "sandbox",
             "Run a local 360dialog-compatible API on 127.0.0.1: POST /messages and POST /media, validated as the API does, " +
-            "and GET /sandbox/messages to see what arrived. Stop it with Ctrl+C.")
+            "and GET /sandbox/messages (with the key) to see what arrived. Stop it with Ctrl+C.")
         {
             port, apiKey,
         };
@@ -38,63 +39,139 @@ internal static class SandboxCommand
 
     private static async Task<int> RunAsync(CliConsole console, int port, string? apiKey, CancellationToken cancellationToken)
     {
-        SandboxServer sandbox;
-        try
+        // Request lines go through the printer, so that an output nobody reads (a full pipe) never holds up a request.
+        var printer = new BackgroundLinePrinter(console.Out);
+        await using (printer.ConfigureAwait(false))
         {
-            var options = new SandboxOptions { Port = port, ApiKey = apiKey, RequestObserved = request => PrintRequest(console.Out, request) };
-            sandbox = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            await console.Error.WriteLineAsync($"Could not listen on 127.0.0.1:{port}: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
-
-        await using (sandbox.ConfigureAwait(false))
-        {
-            await console.Out.WriteLineAsync($"Sandbox listening on {sandbox.BaseAddress}").ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"D360-API-KEY: {sandbox.ApiKey}").ConfigureAwait(false);
-            await console.Out.WriteLineAsync(
-                $"Try: messagegen send --base-url {sandbox.BaseAddress} --api-key {sandbox.ApiKey} --to +15550001234 --link https://example.com/clip.mp4")
-                .ConfigureAwait(false);
-            await console.Out.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
-            await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-
-            // Ctrl+C and SIGTERM are the normal way to stop: handled here, so the sandbox shuts down cleanly and exits with 0.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
-
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            SandboxServer sandbox;
             try
             {
-                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                var options = new SandboxOptions { Port = port, ApiKey = apiKey, RequestObserved = request => printer.Print(Describe(request)) };
+                sandbox = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (IOException e)
             {
-                // A normal stop.
+                await console.Error.WriteLineAsync($"Could not listen on 127.0.0.1:{port}: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
             }
-        }
 
-        await console.Out.WriteLineAsync("Sandbox stopped.").ConfigureAwait(false);
+            await using (sandbox.ConfigureAwait(false))
+            {
+                printer.Print($"Sandbox listening on {sandbox.BaseAddress}");
+                printer.Print($"D360-API-KEY: {sandbox.ApiKey}");
+                printer.Print(
+                    $"Try: messagegen send --base-url {sandbox.BaseAddress} --api-key {sandbox.ApiKey} --to +15550001234 --link https://example.com/clip.mp4");
+                printer.Print("Press Ctrl+C to stop.");
+
+                // Ctrl+C and SIGTERM are the normal way to stop: handled here, so the sandbox shuts down cleanly and exits with 0.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                void Stop(PosixSignalContext context)
+                {
+                    context.Cancel = true;
+                    stop.Cancel();
+                }
+
+                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // A normal stop.
+                }
+            }
+
+            printer.Print("Sandbox stopped.");
+        }
 
         return ExitCodes.Success;
     }
 
-    /// <summary>One line per request, e.g. <c>POST /messages -> 400 (bad parameter)</c>; never the key.</summary>
-    private static void PrintRequest(TextWriter output, SandboxRequest request)
+    /// <summary>One line per request, e.g. <c>POST /messages (118 bytes) -> 400</c>; never the key.</summary>
+    private static string Describe(SandboxRequest request)
     {
+        var size = request.BodyLength is { } length ? $"{length.ToString(CultureInfo.InvariantCulture)} bytes" : "body not read";
         var answer = request.StatusCode == 0 ? "no answer" : request.StatusCode.ToString(CultureInfo.InvariantCulture);
         var fault = request.Fault is null ? "" : $" [fault: {request.Fault}]";
         var key = request.ApiKeyAccepted ? "" : " [key refused]";
-        lock (output)
+        return $"{request.Method} {request.Path} ({size}) -> {answer}{key}{fault}";
+    }
+
+    /// <summary>
+    /// Writes lines on one background task, in order, so that callers never wait for the output. When the output falls
+    /// <see cref="Capacity"/> lines behind (nobody reads it), new lines are dropped and counted, and the count is written
+    /// where they would have been. Disposing writes what is left, waiting at most <see cref="FinalWait"/> for the output.
+    /// </summary>
+    private sealed class BackgroundLinePrinter : IAsyncDisposable
+    {
+        private const int Capacity = 1000;
+        private static readonly TimeSpan FinalWait = TimeSpan.FromSeconds(2);
+
+        private readonly Channel<string> _lines = Channel.CreateBounded<string>(new BoundedChannelOptions(Capacity) { SingleReader = true });
+        private readonly object _gate = new();
+        private readonly Task _writing;
+        private long _dropped;
+
+        public BackgroundLinePrinter(TextWriter output) => _writing = Task.Run(() => WriteAllAsync(output));
+
+        /// <summary>Queues <paramref name="line"/>, or counts it as dropped when the queue is full; never waits.</summary>
+        public void Print(string line)
         {
-            output.WriteLine($"{request.Method} {request.Path} ({request.Body.Length} bytes) -> {answer}{key}{fault}");
-            output.Flush();
+            lock (_gate)
+            {
+                // The count of dropped lines goes first, where they were lost; until it fits, later lines are dropped too.
+                if (_dropped > 0 && !_lines.Writer.TryWrite(DroppedNotice(_dropped)))
+                {
+                    _dropped++;
+                    return;
+                }
+
+                _dropped = 0;
+                if (!_lines.Writer.TryWrite(line))
+                {
+                    _dropped = 1;
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _lines.Writer.TryComplete();
+            try
+            {
+                await _writing.WaitAsync(FinalWait).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The output is stuck; leave the last lines rather than hang on exit.
+            }
+        }
+
+        private static string DroppedNotice(long count) =>
+            $"({count.ToString(CultureInfo.InvariantCulture)} lines dropped: the output was not read fast enough)";
+
+        /// <summary>The one writer of the output: it may wait on the output for ever, callers never wait for it.</summary>
+        private async Task WriteAllAsync(TextWriter output)
+        {
+            await foreach (var line in _lines.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                output.WriteLine(line);
+                output.Flush();
+            }
+
+            long dropped;
+            lock (_gate)
+            {
+                dropped = _dropped;
+            }
+
+            if (dropped > 0)
+            {
+                output.WriteLine(DroppedNotice(dropped));
+                output.Flush();
+            }
         }
     }
 }

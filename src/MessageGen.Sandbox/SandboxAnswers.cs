@@ -9,6 +9,9 @@ namespace MessageGen.Sandbox;
 /// <summary>Bodies in the API's own shapes.</summary>
 internal static class SandboxAnswers
 {
+    /// <summary>How many characters of text from a request an answer shows: a hostile request must not make a large answer.</summary>
+    private const int MaxShownLength = 200;
+
     /// <summary>Writes text as the API does: <c>+</c> and non-ASCII as themselves, not as <c>\u</c> escapes.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -40,6 +43,21 @@ internal static class SandboxAnswers
         json.WriteEndObject();
     });
 
+    /// <summary>What the API answers a message it cannot take as sent: Graph code 100.</summary>
+    public static byte[] InvalidParameter(string details) => GraphError("(#100) Invalid parameter", "OAuthException", 100, details);
+
+    /// <summary>A body over the size limit, as a Graph error (code 100).</summary>
+    public static byte[] BodyTooLarge(long limit) =>
+        GraphError("(#100) The request body is too large", "OAuthException", 100, $"The body is over the sandbox's limit of {limit} bytes.");
+
+    /// <summary>A path the API does not serve, as Graph answers it (code 2500).</summary>
+    public static byte[] UnknownPath(string path, string served) =>
+        GraphError($"Unknown path components: {Shown(path)}", "OAuthException", 2500, $"The sandbox serves {served}.");
+
+    /// <summary>A method a path does not take, as Graph answers it.</summary>
+    public static byte[] UnsupportedMethod(string method, string allowed) =>
+        GraphError($"(#100) Unsupported {method} request.", "GraphMethodException", 100, $"This path takes {allowed}.");
+
     public static byte[] Accepted(string to, string messageId) => Write(json =>
     {
         json.WriteStartObject();
@@ -67,6 +85,28 @@ internal static class SandboxAnswers
     /// <summary>A numeric id, as the API gives uploaded media.</summary>
     public static string NewMediaId() => RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture)
         + RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Text from a request, fit to put in an answer: cut to <see cref="MaxShownLength"/> characters (never between the
+    /// halves of a character), control characters shown as '?'.
+    /// </summary>
+    public static string Shown(string text)
+    {
+        var shown = text;
+        if (text.Length > MaxShownLength)
+        {
+            var cut = char.IsHighSurrogate(text[MaxShownLength - 1]) ? MaxShownLength - 1 : MaxShownLength;
+            shown = text[..cut] + "…";
+        }
+
+        return string.Create(shown.Length, shown, (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                chars[i] = char.IsControl(source[i]) ? '?' : source[i];
+            }
+        });
+    }
 
     private static byte[] Write(Action<Utf8JsonWriter> write)
     {

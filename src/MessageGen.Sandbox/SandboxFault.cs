@@ -5,8 +5,9 @@ namespace MessageGen.Sandbox;
 
 /// <summary>
 /// A failure the sandbox plays instead of (or before) its normal answer, for testing how clients cope. Queue it with
-/// <see cref="SandboxFaults.Enqueue(SandboxFault)"/>; it applies to the next matching request, once, after the body is
-/// read and before the key and schema are checked (as a proxy or an overloaded API would answer).
+/// <see cref="SandboxFaults.Enqueue(SandboxFault)"/>; it applies to the next matching request, once, before the key and
+/// the message are checked (as a proxy or an overloaded API would answer). The sandbox reads no body before it has
+/// checked the key, so a fault aimed at a recipient (<see cref="ForRecipient"/>) matches only requests with the key.
 /// </summary>
 public sealed class SandboxFault
 {
@@ -47,7 +48,7 @@ public sealed class SandboxFault
     /// <summary>How long the answer is held back, for <see cref="SandboxFaultKind.Delay"/>.</summary>
     public TimeSpan Delay { get; private init; }
 
-    /// <summary>Only requests for this recipient (<c>to</c>) match; null matches any.</summary>
+    /// <summary>Only requests for this recipient (<c>to</c>) with the key match; null matches any.</summary>
     public string? Recipient { get; private init; }
 
     /// <summary>Only requests to this path (e.g. <c>/media</c>) match; null matches any.</summary>

@@ -11,13 +11,27 @@ public sealed class SandboxOptions
 
     /// <summary>
     /// How many requests, messages and media the sandbox keeps on record (each list separately); the oldest are dropped
-    /// beyond it, so that a long-running sandbox does not grow without bound. Default 10,000.
+    /// beyond it, and counted (<see cref="SandboxServer.DroppedRequests"/> and the like), so that a long-running sandbox
+    /// does not grow without bound. Default 10,000.
     /// </summary>
     public int MaxRecorded { get; set; } = 10_000;
 
-    /// <summary>Called (on the server's thread) with each request once it is answered; <c>messagegen sandbox</c> prints them.</summary>
+    /// <summary>
+    /// How many bytes of request bodies the sandbox keeps on record, in <see cref="SandboxServer.Requests"/> and
+    /// <see cref="SandboxServer.Messages"/> together (an accepted message's body counts in both). Beyond it the oldest
+    /// records of those two lists are dropped first, and counted. Default 64 MiB.
+    /// </summary>
+    public long MaxRecordedBodyBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Called with each request as it is answered; <c>messagegen sandbox</c> prints them. It runs on the request's thread
+    /// before the answer is sent, so it must return quickly: hand slow work (such as writing to a console) to another thread.
+    /// </summary>
     public Action<SandboxRequest>? RequestObserved { get; set; }
 
-    /// <summary>The largest media file <c>POST /media</c> takes, as the API does for video. Default 16 MB.</summary>
+    /// <summary>
+    /// The largest media file <c>POST /media</c> takes, as the API does for video. Default 16 MB. A request body may be up
+    /// to 1 MiB larger (for the multipart envelope); a larger one, on any route, is answered 413.
+    /// </summary>
     public long MaxMediaBytes { get; set; } = MessageGen.Media.VideoFileInspector.MaxCompatibleFileSize;
 }

@@ -5,11 +5,31 @@ namespace MessageGen.Sandbox;
 /// <param name="Path">The request path, e.g. <c>/messages</c>.</param>
 /// <param name="ContentType">The <c>Content-Type</c> header, as sent.</param>
 /// <param name="ApiKeyAccepted">Whether the <c>D360-API-KEY</c> header held the sandbox's key.</param>
-/// <param name="Body">The body's exact bytes.</param>
+/// <param name="Body">
+/// The body's exact bytes when the sandbox took the request (a 2xx answer). For a refused one (an error status, a
+/// fault, a dropped connection) only its first <see cref="RefusedBodyPrefixLength"/> bytes are kept, enough for any
+/// real message, so that an oversized or hostile body costs no memory; see <see cref="BodyLength"/> for its size.
+/// Empty when the body was not read.
+/// </param>
+/// <param name="BodyLength">
+/// The body's size in bytes; null when the sandbox did not read it: a request without the key (refused before its body
+/// is read) or a body over the size limit (413).
+/// </param>
 /// <param name="StatusCode">What the sandbox answered; 0 when it dropped the connection or the client went away.</param>
 /// <param name="Fault">The injected fault that shaped the answer, if any.</param>
 public sealed record SandboxRequest(
-    string Method, string Path, string? ContentType, bool ApiKeyAccepted, ReadOnlyMemory<byte> Body, int StatusCode, SandboxFault? Fault);
+    string Method,
+    string Path,
+    string? ContentType,
+    bool ApiKeyAccepted,
+    ReadOnlyMemory<byte> Body,
+    long? BodyLength,
+    int StatusCode,
+    SandboxFault? Fault)
+{
+    /// <summary>How many bytes of a refused request's body are kept in <see cref="Body"/>: 4 KiB.</summary>
+    public const int RefusedBodyPrefixLength = 4 * 1024;
+}
 
 /// <summary>A message the sandbox accepted (answered 200).</summary>
 /// <param name="Id">The <c>wamid.</c> id it answered with.</param>

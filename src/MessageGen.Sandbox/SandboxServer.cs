@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using MessageGen.Sandbox.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,21 +14,24 @@ namespace MessageGen.Sandbox;
 
 /// <summary>
 /// A local server that behaves like the 360dialog WhatsApp API: <c>POST /messages</c> and <c>POST /media</c> on 127.0.0.1,
-/// checking the <c>D360-API-KEY</c> (401) and the message schema (400) and answering in the API's shapes. It records what
-/// it received (<see cref="Requests"/>, <see cref="Messages"/>, <c>GET /sandbox/messages</c>) and plays injected
-/// <see cref="Faults"/>. Start it with <see cref="StartAsync"/>; dispose it to stop.
+/// checking the <c>D360-API-KEY</c> (401, before the body is read) and then the message (400) and answering in the API's
+/// shapes. It records what it received (<see cref="Requests"/>, <see cref="Messages"/>, <c>GET /sandbox/messages</c>),
+/// within limits (<see cref="SandboxOptions.MaxRecorded"/>, <see cref="SandboxOptions.MaxRecordedBodyBytes"/>), and plays
+/// injected <see cref="Faults"/>. Start it with <see cref="StartAsync"/>; dispose it to stop.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
     private const string ApiKeyHeaderName = "D360-API-KEY";
 
+    /// <summary>What the sandbox serves, for the answer to any other path.</summary>
+    private const string ServedRoutes = "POST /messages, POST /media and GET /sandbox/messages";
+
     private readonly WebApplication _app;
     private readonly byte[] _apiKeyBytes;
     private readonly long _maxMediaBytes;
+    private readonly long _maxRequestBytes;
     private readonly Action<SandboxRequest>? _requestObserved;
-    private readonly RecordList<SandboxRequest> _requests;
-    private readonly RecordList<SandboxMessage> _messages;
-    private readonly RecordList<SandboxMedia> _media;
+    private readonly SandboxRecordBook _records;
 
     private SandboxServer(WebApplication app, string apiKey, SandboxOptions options)
     {
@@ -37,10 +39,9 @@ public sealed class SandboxServer : IAsyncDisposable
         ApiKey = apiKey;
         _apiKeyBytes = Encoding.UTF8.GetBytes(apiKey);
         _maxMediaBytes = options.MaxMediaBytes;
+        _maxRequestBytes = MaxRequestBytes(options);
         _requestObserved = options.RequestObserved;
-        _requests = new RecordList<SandboxRequest>(options.MaxRecorded);
-        _messages = new RecordList<SandboxMessage>(options.MaxRecorded);
-        _media = new RecordList<SandboxMedia>(options.MaxRecorded);
+        _records = new SandboxRecordBook(options.MaxRecorded, options.MaxRecordedBodyBytes);
     }
 
     /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:54321/</c>; use it as the client's base address.</summary>
@@ -52,14 +53,26 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The faults to play on coming requests.</summary>
     public SandboxFaults Faults { get; } = new();
 
-    /// <summary>Every request received so far on <c>/messages</c> and <c>/media</c>, in order (a snapshot).</summary>
-    public IReadOnlyList<SandboxRequest> Requests => _requests.Snapshot();
+    /// <summary>
+    /// The requests received on <c>/messages</c> and <c>/media</c>, in order (a snapshot): the newest, within the limits
+    /// of <see cref="SandboxOptions"/>. Refused requests keep only the start of their body, see <see cref="SandboxRequest.Body"/>.
+    /// </summary>
+    public IReadOnlyList<SandboxRequest> Requests => _records.Requests().Items;
 
-    /// <summary>The messages accepted so far, in order (a snapshot).</summary>
-    public IReadOnlyList<SandboxMessage> Messages => _messages.Snapshot();
+    /// <summary>The messages accepted, in order (a snapshot): the newest, within the limits of <see cref="SandboxOptions"/>.</summary>
+    public IReadOnlyList<SandboxMessage> Messages => _records.Messages().Items;
 
-    /// <summary>The media uploaded so far, in order (a snapshot).</summary>
-    public IReadOnlyList<SandboxMedia> Media => _media.Snapshot();
+    /// <summary>The media uploaded, in order (a snapshot): the newest, within <see cref="SandboxOptions.MaxRecorded"/>.</summary>
+    public IReadOnlyList<SandboxMedia> Media => _records.Media().Items;
+
+    /// <summary>How many requests were dropped from <see cref="Requests"/> to keep within the limits, oldest first.</summary>
+    public long DroppedRequests => _records.Requests().Dropped;
+
+    /// <summary>How many messages were dropped from <see cref="Messages"/> to keep within the limits, oldest first.</summary>
+    public long DroppedMessages => _records.Messages().Dropped;
+
+    /// <summary>How many media were dropped from <see cref="Media"/> to keep within the limits, oldest first.</summary>
+    public long DroppedMedia => _records.Media().Dropped;
 
     /// <summary>Starts the sandbox on 127.0.0.1 and returns once it accepts connections.</summary>
     /// <exception cref="IOException">The port is in use.</exception>
@@ -69,6 +82,7 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRecorded, nameof(options.MaxRecorded));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRecordedBodyBytes, nameof(options.MaxRecordedBodyBytes));
         var apiKey = string.IsNullOrEmpty(options.ApiKey)
             ? "sandbox-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()
             : options.ApiKey;
@@ -78,7 +92,7 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
-            kestrel.Limits.MaxRequestBodySize = options.MaxMediaBytes + (1024 * 1024);
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBytes(options);
         });
         builder.Services.AddRoutingCore();
 
@@ -87,6 +101,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
 
         var sandbox = new SandboxServer(app, apiKey, options);
+        app.Use(AnswerUnroutedAsync);
         app.UseRouting();
         app.MapPost("/messages", sandbox.PostMessageAsync);
         app.MapPost("/media", sandbox.PostMediaAsync);
@@ -107,47 +122,42 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private async Task PostMessageAsync(HttpContext context)
     {
-        var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        var request = await BeginAsync(context, body, TryReadRecipient(body)).ConfigureAwait(false);
+        var request = await BeginAsync(context, bodyNamesRecipient: true).ConfigureAwait(false);
         if (request is null)
         {
             return;
         }
 
-        VideoMessage message;
-        try
+        if (!SandboxMessageChecks.IsJson(context.Request.ContentType))
         {
-            message = VideoMessage.FromJson(body);
-        }
-        catch (MessageValidationException e)
-        {
-            var details = string.Join("; ", e.Errors);
-            await request.AnswerAsync(400, SandboxAnswers.GraphError("(#100) Invalid parameter", "OAuthException", 100, details)).ConfigureAwait(false);
+            await request.AnswerAsync(400, SandboxAnswers.InvalidParameter(
+                $"The body must be JSON, sent with 'Content-Type: application/json' (charset utf-8 or none), not '{SandboxAnswers.Shown(context.Request.ContentType ?? "")}'."))
+                .ConfigureAwait(false);
             return;
         }
-        catch (MalformedJsonException e)
+
+        if (!SandboxMessageChecks.TryRead(request.Body, out var message, out var problem))
         {
-            await request.AnswerAsync(400, SandboxAnswers.GraphError("(#100) Invalid parameter", "OAuthException", 100, e.Message)).ConfigureAwait(false);
+            await request.AnswerAsync(400, SandboxAnswers.InvalidParameter(problem)).ConfigureAwait(false);
             return;
         }
 
         var id = SandboxAnswers.NewMessageId();
-        _messages.Add(new SandboxMessage(id, message.To, body, DateTimeOffset.UtcNow));
+        _records.Add(new SandboxMessage(id, message.To, request.Body, DateTimeOffset.UtcNow));
 
         await request.AnswerAsync(200, SandboxAnswers.Accepted(message.To, id)).ConfigureAwait(false);
     }
 
     private async Task PostMediaAsync(HttpContext context)
     {
-        var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
-        var request = await BeginAsync(context, body, recipient: null).ConfigureAwait(false);
+        var request = await BeginAsync(context, bodyNamesRecipient: false).ConfigureAwait(false);
         if (request is null)
         {
             return;
         }
 
         // Parse the multipart body we already hold, so that the exact bytes stay on record.
-        context.Request.Body = new MemoryStream(body, writable: false);
+        context.Request.Body = new MemoryStream(request.Body, writable: false);
         IFormCollection form;
         try
         {
@@ -185,20 +195,28 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         var id = SandboxAnswers.NewMediaId();
-        _media.Add(new SandboxMedia(id, file.FileName, file.ContentType, file.Length));
+        _records.Add(new SandboxMedia(id, file.FileName, file.ContentType, file.Length));
 
         await request.AnswerAsync(200, SandboxAnswers.MediaUploaded(id)).ConfigureAwait(false);
     }
 
     private async Task ListMessagesAsync(HttpContext context)
     {
+        if (!IsKeyAccepted(context.Request))
+        {
+            await AnswerAsync(context, 401, SandboxAnswers.InvalidApiKey).ConfigureAwait(false);
+            return;
+        }
+
+        var messages = _records.Messages();
         context.Response.ContentType = "application/json";
         var json = new Utf8JsonWriter(context.Response.BodyWriter, SandboxAnswers.WriterOptions);
         await using (json.ConfigureAwait(false))
         {
             json.WriteStartObject();
+            json.WriteNumber("dropped_messages", messages.Dropped);
             json.WriteStartArray("messages");
-            foreach (var message in Messages)
+            foreach (var message in messages.Items)
             {
                 json.WriteStartObject();
                 json.WriteString("id", message.Id);
@@ -215,107 +233,116 @@ public sealed class SandboxServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// What every API route does first, as the API does: a matching fault, then the key. Returns null when that has
-    /// answered the request already.
+    /// What every API route does first, as the API does: a matching fault, the key (before the body is read, so that a
+    /// client without it costs nothing), then the body. Returns null when that has answered the request already.
     /// </summary>
-    private async Task<PendingRequest?> BeginAsync(HttpContext context, byte[] body, string? recipient)
+    private async Task<PendingRequest?> BeginAsync(HttpContext context, bool bodyNamesRecipient)
     {
-        var request = new PendingRequest(context, body, this);
-        if (!await request.PlayFaultAsync(recipient).ConfigureAwait(false))
-        {
-            return null;
-        }
-
+        var request = new PendingRequest(context, this);
         if (!request.ApiKeyAccepted)
         {
-            await request.AnswerAsync(401, SandboxAnswers.InvalidApiKey).ConfigureAwait(false);
+            // The body is not read, so a fault aimed at a recipient (named in the body) cannot match here.
+            if (await request.PlayFaultAsync(recipient: null).ConfigureAwait(false))
+            {
+                await request.AnswerAsync(401, SandboxAnswers.InvalidApiKey).ConfigureAwait(false);
+            }
+
             return null;
         }
 
-        return request;
+        if (!await request.ReadBodyAsync().ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var recipient = bodyNamesRecipient ? SandboxMessageChecks.TryReadRecipient(request.Body) : null;
+        return await request.PlayFaultAsync(recipient).ConfigureAwait(false) ? request : null;
     }
+
+    /// <summary>Gives the answers routing leaves empty (an unknown path, a wrong method) a body in the API's shape.</summary>
+    private static async Task AnswerUnroutedAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context).ConfigureAwait(false);
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        var answer = context.Response.StatusCode switch
+        {
+            404 => SandboxAnswers.UnknownPath(context.Request.Path.Value ?? "", ServedRoutes),
+            405 => SandboxAnswers.UnsupportedMethod(context.Request.Method, context.Response.Headers.Allow.ToString()),
+            _ => null,
+        };
+        if (answer is not null)
+        {
+            await AnswerAsync(context, context.Response.StatusCode, answer).ConfigureAwait(false);
+        }
+    }
+
+    private static Task AnswerAsync(HttpContext context, int statusCode, byte[] answer, string contentType = "application/json")
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = answer.Length;
+        return context.Response.Body.WriteAsync(answer, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>The largest request body taken: the largest media file and room for its multipart envelope.</summary>
+    private static long MaxRequestBytes(SandboxOptions options) => options.MaxMediaBytes + (1024 * 1024);
 
     private static byte[] MediaError(string details) =>
         SandboxAnswers.GraphError("(#131053) Media upload error", "OAuthException", WhatsAppErrorCodes.MediaUploadError, details);
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        return buffer.ToArray();
-    }
-
-    /// <summary>The top-level <c>to</c>, for faults aimed at one recipient; null when absent or unreadable.</summary>
-    private static string? TryReadRecipient(byte[] body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isTo = reader.ValueTextEquals("to"u8);
-                reader.Read();
-                if (isTo && reader.TokenType == JsonTokenType.String)
-                {
-                    return reader.GetString();
-                }
-
-                reader.Skip();
-            }
-        }
-        catch (JsonException)
-        {
-            // Unreadable bodies are rejected later, by the schema check.
-        }
-
-        return null;
-    }
+    private bool IsKeyAccepted(HttpRequest request) =>
+        request.Headers.TryGetValue(ApiKeyHeaderName, out var presented)
+        && presented.Count == 1
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented[0] ?? ""), _apiKeyBytes);
 
     private void Record(SandboxRequest request)
     {
-        _requests.Add(request);
+        _records.Add(request);
         _requestObserved?.Invoke(request);
     }
 
-    /// <summary>A thread-safe record that keeps the newest <c>capacity</c> items.</summary>
-    private sealed class RecordList<T>(int capacity)
-    {
-        private readonly Queue<T> _items = new();
-
-        public void Add(T item)
-        {
-            lock (_items)
-            {
-                _items.Enqueue(item);
-                while (_items.Count > capacity)
-                {
-                    _items.Dequeue();
-                }
-            }
-        }
-
-        public T[] Snapshot()
-        {
-            lock (_items)
-            {
-                return [.. _items];
-            }
-        }
-    }
-
     /// <summary>One request on its way to an answer; records itself exactly once.</summary>
-    private sealed class PendingRequest(HttpContext context, byte[] body, SandboxServer sandbox)
+    private sealed class PendingRequest(HttpContext context, SandboxServer sandbox)
     {
         private SandboxFault? _fault;
+        private byte[]? _body;
 
-        public bool ApiKeyAccepted { get; } = context.Request.Headers.TryGetValue(ApiKeyHeaderName, out var presented)
-            && presented.Count == 1
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented[0] ?? ""), sandbox._apiKeyBytes);
+        public bool ApiKeyAccepted { get; } = sandbox.IsKeyAccepted(context.Request);
+
+        /// <summary>The whole body, once <see cref="ReadBodyAsync"/> has read it.</summary>
+        public byte[] Body => _body ?? throw new InvalidOperationException("The body has not been read.");
+
+        /// <summary>Reads the whole body; returns false when that has answered the request (too large, or the client went away).</summary>
+        public async Task<bool> ReadBodyAsync()
+        {
+            // The declared length sizes the buffer at once; Kestrel stops a body over the limit, whatever it declared.
+            using var buffer = new MemoryStream((int)Math.Min(context.Request.ContentLength ?? 0, Math.Min(sandbox._maxRequestBytes, Array.MaxLength)));
+            try
+            {
+                await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException e)
+            {
+                var answer = e.StatusCode == 413
+                    ? SandboxAnswers.BodyTooLarge(sandbox._maxRequestBytes)
+                    : SandboxAnswers.InvalidParameter($"The body could not be read: {SandboxAnswers.Shown(e.Message)}");
+                await AnswerAsync(e.StatusCode, answer).ConfigureAwait(false);
+                return false;
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+                RecordAs(0);
+                return false;
+            }
+
+            // A body of the length it declared fills the buffer exactly: no need to copy it.
+            _body = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+            return true;
+        }
 
         /// <summary>Plays the next matching fault; returns whether to go on with the normal answer.</summary>
         public async Task<bool> PlayFaultAsync(string? recipient)
@@ -338,6 +365,7 @@ public sealed class SandboxServer : IAsyncDisposable
                     }
 
                 case SandboxFaultKind.DropConnection:
+                    await ReceiveUnreadBodyAsync().ConfigureAwait(false);
                     RecordAs(0);
                     context.Abort();
                     return false;
@@ -355,14 +383,47 @@ public sealed class SandboxServer : IAsyncDisposable
         public Task AnswerAsync(int statusCode, byte[] answer, string contentType = "application/json")
         {
             RecordAs(statusCode);
-            context.Response.StatusCode = statusCode;
-            context.Response.ContentType = contentType;
-            context.Response.ContentLength = answer.Length;
-            return context.Response.Body.WriteAsync(answer, context.RequestAborted).AsTask();
+            return SandboxServer.AnswerAsync(context, statusCode, answer, contentType);
+        }
+
+        /// <summary>
+        /// Lets the client finish sending a body the sandbox did not read (a request without the key), without keeping it,
+        /// so that a dropped connection comes after the whole request, as the fault promises.
+        /// </summary>
+        private async Task ReceiveUnreadBodyAsync()
+        {
+            if (_body is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is BadHttpRequestException or OperationCanceledException or IOException)
+            {
+                // The connection is dropped next anyway.
+            }
         }
 
         private void RecordAs(int statusCode) => sandbox.Record(new SandboxRequest(
-            context.Request.Method, context.Request.Path.Value ?? "", context.Request.ContentType, ApiKeyAccepted, body, statusCode, _fault));
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            context.Request.ContentType,
+            ApiKeyAccepted,
+            KeptBody(statusCode),
+            _body?.Length,
+            statusCode,
+            _fault));
+
+        /// <summary>The whole body of a request the sandbox took; a copy of the start of a refused one, so the rest can be freed.</summary>
+        private ReadOnlyMemory<byte> KeptBody(int statusCode) => _body switch
+        {
+            null => ReadOnlyMemory<byte>.Empty,
+            _ when statusCode is >= 200 and < 300 => _body,
+            _ => _body.AsSpan(0, Math.Min(_body.Length, SandboxRequest.RefusedBodyPrefixLength)).ToArray(),
+        };
     }
 
     /// <summary>Starts and stops with <see cref="StartAsync"/> and <see cref="DisposeAsync"/> only.</summary>

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using MessageGen.Sandbox;
+using static MessageGen.Runtime.Tests.Sandbox.SandboxHttp;
 
 namespace MessageGen.Runtime.Tests.Sandbox;
 
@@ -116,13 +116,4 @@ public sealed class SandboxServerTests
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(1, sandbox.Faults.Pending);
     }
-
-    private static HttpClient Authorized(SandboxServer sandbox)
-    {
-        var http = new HttpClient();
-        http.DefaultRequestHeaders.Add("D360-API-KEY", sandbox.ApiKey);
-        return http;
-    }
-
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }
