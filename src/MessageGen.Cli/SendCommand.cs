@@ -32,12 +32,14 @@ internal static class SendCommand
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri))
+
+                // IsAbsoluteUri first: on Unix, Uri.TryCreate alone takes "/relative" as file:///relative.
+                if (Serialization.SchemaChecks.IsAbsoluteUri(text) && Uri.TryCreate(text, UriKind.Absolute, out var uri))
                 {
                     return uri;
                 }
 
-                result.AddError($"--base-url '{text}' is not an absolute URL.");
+                result.AddError($"--base-url '{text}' is not an absolute URL such as {WhatsAppClientOptions.DefaultBaseAddress}.");
                 return null;
             },
         };
@@ -58,6 +60,13 @@ internal static class SendCommand
         {
             to, id, link, caption, apiKey, baseUrl, retries, dryRun,
         };
+        OptionValues.RequireValues(
+            command,
+            (to, "+4915112345678"),
+            (id, "1234567890"),
+            (link, "https://example.com/clip.mp4"),
+            (caption, "\"Our new clip\""),
+            (apiKey, "$" + ApiKeyVariable));
         command.Validators.Add(result =>
         {
             var hasId = result.GetResult(id) is not null;

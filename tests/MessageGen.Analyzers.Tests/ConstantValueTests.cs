@@ -36,6 +36,13 @@ public class ConstantValueTests
         Verify.Diagnostic("MG0005").WithLocation(1).WithArguments("to", "+49 151 1234567", "^\\+?[0-9]{6,15}$"));
 
     [Fact]
+    public Task DollarIsTheEndOfInput_SoATrailingNewlineDoesNotMatch() => Verify.AnalyzerAsync(
+        Verify.Code("""
+            VideoMessage A(string id) => VideoMessage.Builder().{|#0:WithTo("+4915112345678\n")|}.WithVideo(v => v.WithId(id)).Build();
+        """),
+        Verify.Diagnostic("MG0005").WithLocation(0).WithArguments("to", "+4915112345678\n", "^\\+?[0-9]{6,15}$"));
+
+    [Fact]
     public Task LinkNotAbsoluteHttps() => Verify.AnalyzerAsync(
         Verify.Code("""
             VideoMedia A() => VideoMedia.Builder().{|#0:WithLink("videos/a.mp4")|}.Build();

@@ -109,6 +109,45 @@ public sealed class SendCommandTests
         Assert.Empty(run.Output);
     }
 
+    [Theory]
+    [InlineData("--to", "send", "--to")]
+    [InlineData("--to", "send", "--to", "--link", "https://cdn.example.com/a.mp4", "--dry-run")]
+    [InlineData("--link", "send", "--to", "+4915112345678", "--link")]
+    [InlineData("--caption", "send", "--to", "+4915112345678", "--id", "1", "--caption")]
+    public async Task An_option_without_its_value_is_named(string option, params string[] args)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{option} needs a value, ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/relative")]
+    [InlineData("relative/path")]
+    public async Task A_relative_base_url_is_reported_as_given_not_as_a_file_url(string baseUrl)
+    {
+        var run = await CliRun.RunAsync(["send", "--to", "+4915112345678", "--id", "1", "--api-key", "k", "--base-url", baseUrl]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--base-url '{baseUrl}' is not an absolute URL", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("file:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_answer_whose_text_is_not_Unicode_is_reported_without_a_stack_trace()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        sandbox.Faults.Enqueue(SandboxFault.Answer(400, """{"error":{"message":"(#100) bad \ud800 text","code":100}}"""));
+
+        var run = await CliRun.RunAsync(
+            ["send", "--to", "+4915112345678", "--id", "1", "--base-url", sandbox.BaseAddress.ToString(), "--api-key", sandbox.ApiKey]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("code 100", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_invalid_message_exits_2_naming_each_problem()
     {

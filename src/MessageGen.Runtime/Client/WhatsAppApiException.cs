@@ -101,6 +101,11 @@ public sealed class WhatsAppApiException : WhatsAppException
             text.Append(" Trace id: ").Append(traceId).Append('.');
         }
 
+        if ((int)statusCode is >= 300 and < 400)
+        {
+            text.Append(" Redirects are not followed, so that the D360-API-KEY goes to the configured host only: check the base address.");
+        }
+
         if (statusCode == HttpStatusCode.Unauthorized)
         {
             text.Append(" Check the D360-API-KEY: it must be the key of the sender number.");

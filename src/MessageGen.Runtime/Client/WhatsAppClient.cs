@@ -238,6 +238,11 @@ public sealed partial class WhatsAppClient : IDisposable
 
         using (response)
         {
+            if (response.RequestMessage?.RequestUri is { } answeredBy && !SameOrigin(answeredBy, endpoint))
+            {
+                throw RedirectFollowed(operation, endpoint, answeredBy);
+            }
+
             var answer = new PooledBuffer((int)Math.Min(response.Content.Headers.ContentLength ?? 0, MaxAnswerBytes));
             try
             {
@@ -274,7 +279,7 @@ public sealed partial class WhatsAppClient : IDisposable
             using (answer)
             {
                 var retryAfter = RetryAfterHeader.Read(response.Headers, _timeProvider.GetUtcNow());
-                error = ApiErrorReader.Read(response.StatusCode, answer.WrittenSpan, retryAfter, attempt);
+                error = ApiErrorReader.Read(response.StatusCode, answer.WrittenSpan, retryAfter, attempt, _apiKey);
             }
 
             if (!mayRetry || !error.IsTransient || error.RetryAfter > retry.MaxRetryAfter)
@@ -286,6 +291,20 @@ public sealed partial class WhatsAppClient : IDisposable
             var reason = error.ErrorCode is { } code ? $"HTTP {(int)error.StatusCode}, code {code}" : $"HTTP {(int)error.StatusCode}";
             return AttemptOutcome.Retry(error.RetryAfter ?? retry.Backoff(attempt), reason);
         }
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        a.Scheme == b.Scheme && a.Port == b.Port && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A caller's <see cref="HttpClient"/> followed a redirect: too late to keep the key, but never silent.</summary>
+    private InvalidOperationException RedirectFollowed(string operation, Uri endpoint, Uri answeredBy)
+    {
+        var exception = new InvalidOperationException(
+            $"{operation}: the HttpClient given to {nameof(WhatsAppClient)} followed a redirect from {endpoint.GetLeftPart(UriPartial.Authority)} " +
+            $"to {answeredBy.GetLeftPart(UriPartial.Authority)}, which received the request with its {ApiKeyHeaderName}. Give it a handler with " +
+            "AllowAutoRedirect = false (the client's own connections and AddWhatsAppClient's have it) and replace the key.");
+        Log.TransportFailed(_logger, operation, 1, WhatsAppTransportFailure.ResponseLost, mayHaveBeenDelivered: true, exception);
+        return exception;
     }
 
     /// <summary>Exceptions that mean "no usable answer", as opposed to the caller cancelling.</summary>
@@ -309,6 +328,8 @@ public sealed partial class WhatsAppClient : IDisposable
                 $"{operation}: could not connect to {endpoint.GetLeftPart(UriPartial.Authority)} ({tries}): {inner.Message} Nothing was sent; it is safe to try again.",
             WhatsAppTransportFailure.TimedOut =>
                 $"{operation}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {_settings.Timeout.TotalSeconds:0.###} s ({tries}). " + UnknownOutcome(),
+            _ when inner is InvalidDataException =>
+                $"{operation}: {endpoint.GetLeftPart(UriPartial.Authority)} answered with a success status and more than {MaxAnswerBytes / 1024 / 1024} MiB, which was not read ({tries}). " + UnknownOutcome(),
             _ =>
                 $"{operation}: the connection to {endpoint.GetLeftPart(UriPartial.Authority)} closed before a complete answer ({tries}). " + UnknownOutcome(),
         };
@@ -343,11 +364,11 @@ public sealed partial class WhatsAppClient : IDisposable
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isId = reader.ValueTextEquals("id"u8);
+                var isId = LenientText.ValueIs(ref reader, "id"u8);
                 reader.Read();
                 if (isId && reader.TokenType == JsonTokenType.String)
                 {
-                    return reader.GetString();
+                    return LenientText.Get(ref reader);
                 }
 
                 reader.Skip();
@@ -397,14 +418,17 @@ public sealed partial class WhatsAppClient : IDisposable
         return apiKey;
     }
 
-    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    private static HttpClient CreateHttpClient() => new(CreateHandler()) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+
+    /// <summary>The connections every client makes for itself, <c>AddWhatsAppClient</c>'s included.</summary>
+    internal static SocketsHttpHandler CreateHandler() => new()
     {
         // Picks up DNS changes of the API's host; the timeout per attempt is the client's own. No decompression:
         // the API's answers are a few hundred bytes, so it would only add a header and a handler to every send.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(15),
-    })
-    {
-        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+
+        // A followed redirect would carry the key and the message to another host: a 3xx is answered as an error.
+        AllowAutoRedirect = false,
     };
 }

@@ -40,8 +40,11 @@ public static class WhatsAppServiceCollectionExtensions
         services.TryAddSingleton<IWhatsAppClientFactory, WhatsAppClientFactory>();
 
         return services.AddHttpClient(HttpClientName(name), http => http.Timeout = Timeout.InfiniteTimeSpan)
-            // The factory's own request logging must never print the key.
-            .RedactLoggedHeaders([WhatsAppClient.ApiKeyHeaderName]);
+            // No redirects: a followed one would carry the key to another host.
+            .ConfigurePrimaryHttpMessageHandler(WhatsAppClient.CreateHandler)
+            // The factory's request logging hands providers its headers, key included, as structured state; the
+            // client logs every request itself, without the key.
+            .RemoveAllLoggers();
     }
 
     internal static string HttpClientName(string name) => name.Length == 0 ? HttpClientNamePrefix : $"{HttpClientNamePrefix}:{name}";

@@ -9,11 +9,15 @@ internal static class ApiErrorReader
 {
     private const int MaxQuotedBodyChars = 300;
 
-    public static WhatsAppApiException Read(HttpStatusCode statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter, int attempts)
+    /// <summary>
+    /// Reads the error in <paramref name="body"/>. A server that echoes the request (an HTML 401 page, a proxy) may echo
+    /// the key: every text taken from the body has <paramref name="apiKey"/> replaced, so it reaches no exception or log.
+    /// </summary>
+    public static WhatsAppApiException Read(HttpStatusCode statusCode, ReadOnlySpan<byte> body, TimeSpan? retryAfter, int attempts, string apiKey)
     {
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            using var document = JsonDocument.Parse(LenientText.ToValidUtf8(body));
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object)
             {
@@ -21,7 +25,7 @@ internal static class ApiErrorReader
                 {
                     if (error.ValueKind == JsonValueKind.String)
                     {
-                        return new WhatsAppApiException(statusCode, WhatsAppApiErrorShape.Dialog, error.GetString()!, retryAfter: retryAfter, attempts: attempts);
+                        return new WhatsAppApiException(statusCode, WhatsAppApiErrorShape.Dialog, Redact(LenientText.Get(error), apiKey), retryAfter: retryAfter, attempts: attempts);
                     }
 
                     if (error.ValueKind == JsonValueKind.Object)
@@ -29,21 +33,21 @@ internal static class ApiErrorReader
                         string? details = null;
                         if (error.TryGetProperty("error_data", out var data) && data.ValueKind == JsonValueKind.Object)
                         {
-                            details = String(data, "details");
+                            details = String(data, "details", apiKey);
                         }
 
                         // error_user_msg stands in for a missing message; it is a detail only beside one.
-                        var message = String(error, "message");
-                        var userMessage = String(error, "error_user_msg");
+                        var message = String(error, "message", apiKey);
+                        var userMessage = String(error, "error_user_msg", apiKey);
                         return new WhatsAppApiException(
                             statusCode,
                             WhatsAppApiErrorShape.Graph,
                             message ?? userMessage ?? "(no message)",
                             errorCode: Int(error, "code"),
                             errorSubcode: Int(error, "error_subcode"),
-                            errorType: String(error, "type"),
+                            errorType: String(error, "type", apiKey),
                             details: details ?? (message is null ? null : userMessage),
-                            traceId: String(error, "fbtrace_id"),
+                            traceId: String(error, "fbtrace_id", apiKey),
                             retryAfter: retryAfter,
                             attempts: attempts);
                     }
@@ -54,7 +58,7 @@ internal static class ApiErrorReader
                     return new WhatsAppApiException(
                         statusCode,
                         WhatsAppApiErrorShape.Legacy,
-                        String(meta, "developerMessage") ?? String(meta, "developer_message") ?? "(no message)",
+                        String(meta, "developerMessage", apiKey) ?? String(meta, "developer_message", apiKey) ?? "(no message)",
                         retryAfter: retryAfter,
                         attempts: attempts);
                 }
@@ -65,11 +69,13 @@ internal static class ApiErrorReader
             // Not JSON: quote the body's start below.
         }
 
-        return new WhatsAppApiException(statusCode, WhatsAppApiErrorShape.Unrecognized, Quote(body), retryAfter: retryAfter, attempts: attempts);
+        return new WhatsAppApiException(statusCode, WhatsAppApiErrorShape.Unrecognized, Redact(Quote(body), apiKey), retryAfter: retryAfter, attempts: attempts);
     }
 
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? String(JsonElement element, string name, string apiKey) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Redact(LenientText.Get(value), apiKey) : null;
+
+    private static string Redact(string text, string apiKey) => text.Replace(apiKey, "[redacted]", StringComparison.Ordinal);
 
     private static int? Int(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;

@@ -22,12 +22,12 @@ internal static class SendResponseReader
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("messages"u8))
+                if (LenientText.ValueIs(ref reader, "messages"u8))
                 {
                     reader.Read();
                     ReadFirstItem(ref reader, ref id, ref status, "id"u8, "message_status"u8);
                 }
-                else if (reader.ValueTextEquals("contacts"u8))
+                else if (LenientText.ValueIs(ref reader, "contacts"u8))
                 {
                     reader.Read();
                     string? unused = null;
@@ -70,8 +70,8 @@ internal static class SendResponseReader
             isFirstItem = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isFirst = reader.ValueTextEquals(firstName);
-                var isSecond = !isFirst && !secondName.IsEmpty && reader.ValueTextEquals(secondName);
+                var isFirst = LenientText.ValueIs(ref reader, firstName);
+                var isSecond = !isFirst && !secondName.IsEmpty && LenientText.ValueIs(ref reader, secondName);
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String || !(isFirst || isSecond))
                 {
@@ -79,11 +79,11 @@ internal static class SendResponseReader
                 }
                 else if (isFirst)
                 {
-                    first = reader.GetString();
+                    first = LenientText.Get(ref reader);
                 }
                 else
                 {
-                    second = KnownStatus(ref reader) ?? reader.GetString();
+                    second = KnownStatus(ref reader) ?? LenientText.Get(ref reader);
                 }
             }
         }
@@ -91,8 +91,8 @@ internal static class SendResponseReader
 
     /// <summary>The shared string of a documented status, so that the usual answer costs no allocation for it.</summary>
     private static string? KnownStatus(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("accepted"u8) ? WhatsAppMessageStatus.Accepted
-        : reader.ValueTextEquals("held_for_quality_assessment"u8) ? WhatsAppMessageStatus.HeldForQualityAssessment
-        : reader.ValueTextEquals("paused"u8) ? WhatsAppMessageStatus.Paused
+        LenientText.ValueIs(ref reader, "accepted"u8) ? WhatsAppMessageStatus.Accepted
+        : LenientText.ValueIs(ref reader, "held_for_quality_assessment"u8) ? WhatsAppMessageStatus.HeldForQualityAssessment
+        : LenientText.ValueIs(ref reader, "paused"u8) ? WhatsAppMessageStatus.Paused
         : null;
 }

@@ -15,7 +15,7 @@ public static class JsonInput
     public static JsonReaderOptions ReaderOptions => new() { MaxDepth = 64 };
 
     /// <summary>Moves to the first token and checks that the input starts with an object.</summary>
-    public static bool StartRoot(ref Utf8JsonReader reader, List<ValidationError> errors)
+    public static bool StartRoot(ref Utf8JsonReader reader, ValidationErrors errors)
     {
         // An empty input makes Read throw, and is reported as malformed JSON.
         reader.Read();
@@ -28,8 +28,27 @@ public static class JsonInput
         return false;
     }
 
+    /// <summary>
+    /// Moves to the next member name of the current object; false at its end. An escaped name is unescaped here, so that
+    /// one escaping a lone surrogate is reported as malformed (<c>ValueTextEquals</c> would throw it unexplained).
+    /// </summary>
+    public static bool NextMember(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+        {
+            return false;
+        }
+
+        if (reader.ValueIsEscaped)
+        {
+            GetText(ref reader);
+        }
+
+        return true;
+    }
+
     /// <summary>Checks that the current token starts an object; otherwise records the error and skips the value.</summary>
-    public static bool ExpectObject(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    public static bool ExpectObject(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
@@ -41,7 +60,7 @@ public static class JsonInput
     }
 
     /// <summary>Checks that the current token starts an array; otherwise records the error and skips the value.</summary>
-    public static bool ExpectArray(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    public static bool ExpectArray(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {
         if (reader.TokenType == JsonTokenType.StartArray)
         {
@@ -53,23 +72,47 @@ public static class JsonInput
     }
 
     /// <summary>Reads a string value, or records a type error and returns null.</summary>
-    public static string? ReadString(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    public static string? ReadString(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return reader.GetString();
+            return GetText(ref reader);
         }
 
         WrongType(ref reader, Member(parentPath, member), "a string", errors);
         return null;
     }
 
-    /// <summary>Reads an integer, or records a type error and returns null.</summary>
-    public static long? ReadInt64(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    /// <summary>
+    /// Reads an integer, or records a type error and returns null. As JSON Schema says, a number with a zero fraction
+    /// (<c>1.0</c>, <c>1e2</c>) is an integer; one beyond the 64 bits of the generated property is reported as such.
+    /// </summary>
+    public static long? ReadInt64(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            return value;
+            if (reader.TryGetInt64(out var value))
+            {
+                return value;
+            }
+
+            if (reader.TryGetDecimal(out var exact) && decimal.Truncate(exact) == exact)
+            {
+                if (exact is >= long.MinValue and <= long.MaxValue)
+                {
+                    return (long)exact;
+                }
+
+                OutOfRange(ref reader, Member(parentPath, member), errors);
+                return null;
+            }
+
+            if (reader.TryGetDouble(out var approximate) && double.IsFinite(approximate) && Math.Abs(approximate) >= 1e28)
+            {
+                // Too large for decimal, so its fraction (if any) is beyond double's precision: an integer, out of range.
+                OutOfRange(ref reader, Member(parentPath, member), errors);
+                return null;
+            }
         }
 
         WrongType(ref reader, Member(parentPath, member), "an integer", errors);
@@ -77,7 +120,7 @@ public static class JsonInput
     }
 
     /// <summary>Reads a number, or records a type error and returns null.</summary>
-    public static double? ReadDouble(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    public static double? ReadDouble(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value))
         {
@@ -89,7 +132,7 @@ public static class JsonInput
     }
 
     /// <summary>Reads <c>true</c> or <c>false</c>, or records a type error and returns null.</summary>
-    public static bool? ReadBoolean(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    public static bool? ReadBoolean(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {
         if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
         {
@@ -100,17 +143,52 @@ public static class JsonInput
         return null;
     }
 
-    /// <summary>Records a member the schema does not allow (<c>additionalProperties: false</c>) and skips its value.</summary>
-    public static void UnknownMember(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
+    /// <summary>
+    /// At a member name the schema does not allow (<c>additionalProperties: false</c>): records it and skips its value.
+    /// </summary>
+    public static void UnknownMember(ref Utf8JsonReader reader, string parentPath, ValidationErrors errors)
     {
+        string? member = null;
+        if (errors.IsFull)
+        {
+            CheckText(ref reader);
+        }
+        else
+        {
+            member = GetText(ref reader);
+        }
+
+        reader.Read();
         var at = reader.TokenStartIndex;
         reader.Skip();
+        if (member is null)
+        {
+            errors.Omit();
+            return;
+        }
+
         errors.Add(new ValidationError(Member(parentPath, member), $"Unknown member '{member}' (byte {at}): the schema does not allow it. Remove it or check its spelling."));
     }
 
+    /// <summary>At a member name that other members may use: skips the member, checking that its name is readable text.</summary>
+    public static void IgnoreMember(ref Utf8JsonReader reader)
+    {
+        CheckText(ref reader);
+        reader.Read();
+        reader.Skip();
+    }
+
     /// <summary>Records that a member occurs twice in one object.</summary>
-    public static void DuplicateMember(ref Utf8JsonReader reader, string parentPath, string member, List<ValidationError> errors)
-        => errors.Add(new ValidationError(Member(parentPath, member), $"Member '{member}' occurs more than once (byte {reader.TokenStartIndex}). Keep one."));
+    public static void DuplicateMember(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
+    {
+        if (errors.IsFull)
+        {
+            errors.Omit();
+            return;
+        }
+
+        errors.Add(new ValidationError(Member(parentPath, member), $"Member '{member}' occurs more than once (byte {reader.TokenStartIndex}). Keep one."));
+    }
 
     /// <summary>Checks that the input holds nothing after the root value.</summary>
     public static void EndRoot(ref Utf8JsonReader reader)
@@ -121,15 +199,50 @@ public static class JsonInput
         }
     }
 
-    /// <summary>Turns a reader failure into a <see cref="MalformedJsonException"/> that says where.</summary>
-    public static MalformedJsonException Malformed(string messageType, JsonException exception)
-        => new(messageType, exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0, exception.Message, exception);
+    /// <summary>Turns a reader failure on <paramref name="input"/> into a <see cref="MalformedJsonException"/> that says where.</summary>
+    public static MalformedJsonException Malformed(string messageType, JsonException exception, ReadOnlySpan<byte> input)
+    {
+        if (exception is InvalidTextException text)
+        {
+            // Found after the reader moved on, so the position is the token's offset in the whole input.
+            var before = input[..(int)text.Offset];
+            var lineStart = before.LastIndexOf((byte)'\n') + 1;
+            return new(messageType, before.Count((byte)'\n'), before.Length - lineStart, exception.Message, exception);
+        }
+
+        return new(messageType, exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0, exception.Message, exception);
+    }
+
+    /// <summary>
+    /// The current string or member name as text. Invalid UTF-8 and escapes of lone surrogates are malformed JSON text
+    /// (RFC 8259 wants Unicode), so they end reading as <see cref="JsonException"/>, like any other malformed input.
+    /// </summary>
+    private static string GetText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidTextException(reader.TokenStartIndex, e);
+        }
+    }
+
+    private static void CheckText(ref Utf8JsonReader reader)
+    {
+        // Unescaped valid UTF-8 needs no copy; only the rare rest is decoded to be sure.
+        if (reader.ValueIsEscaped || !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+        {
+            GetText(ref reader);
+        }
+    }
 
     /// <summary>
     /// Drops the validation errors (from <paramref name="firstValidationError"/> on) at a path that already has a
     /// reading error, so a member of the wrong type is not also reported as missing.
     /// </summary>
-    public static void DropRepeatedPaths(List<ValidationError> errors, int firstValidationError)
+    public static void DropRepeatedPaths(ValidationErrors errors, int firstValidationError)
     {
         if (firstValidationError == 0)
         {
@@ -137,13 +250,7 @@ public static class JsonInput
         }
 
         var readPaths = new HashSet<string>(errors.Take(firstValidationError).Select(e => e.Path), StringComparer.Ordinal);
-        for (var i = errors.Count - 1; i >= firstValidationError; i--)
-        {
-            if (readPaths.Contains(errors[i].Path))
-            {
-                errors.RemoveAt(i);
-            }
-        }
+        errors.RemoveFrom(firstValidationError, readPaths);
     }
 
     /// <summary>The JSON path of a member, or of an item when <paramref name="member"/> is an <see cref="ItemName"/>.</summary>
@@ -160,11 +267,24 @@ public static class JsonInput
 
     private static readonly string[] s_itemNames = Enumerable.Range(0, 16).Select(i => "[" + i.ToString(CultureInfo.InvariantCulture) + "]").ToArray();
 
-    private static void WrongType(ref Utf8JsonReader reader, string path, string expected, List<ValidationError> errors)
+    private static void OutOfRange(ref Utf8JsonReader reader, string path, ValidationErrors errors)
+    {
+        var at = reader.TokenStartIndex;
+        reader.Skip();
+        errors.Add(new ValidationError(path, $"The integer at byte {at} is outside the range this type holds ({long.MinValue} to {long.MaxValue})."));
+    }
+
+    private static void WrongType(ref Utf8JsonReader reader, string path, string expected, ValidationErrors errors)
     {
         var found = Describe(reader.TokenType);
         var at = reader.TokenStartIndex;
         reader.Skip();
+        if (errors.IsFull)
+        {
+            errors.Omit();
+            return;
+        }
+
         errors.Add(new ValidationError(path, $"Expected {expected} but found {found} (byte {at})."));
     }
 
@@ -178,4 +298,11 @@ public static class JsonInput
         JsonTokenType.Null => "null",
         _ => token.ToString(),
     };
+
+    /// <summary>A string or member name that is not Unicode text; <see cref="Offset"/> is its token's byte offset.</summary>
+    private sealed class InvalidTextException(long offset, Exception inner)
+        : JsonException($"The text at byte {offset} is not valid UTF-8 or escapes a lone surrogate; JSON text must be Unicode.", inner)
+    {
+        public long Offset { get; } = offset;
+    }
 }

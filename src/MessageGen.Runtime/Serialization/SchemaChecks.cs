@@ -21,11 +21,18 @@ public static class SchemaChecks
         string member,
         int minLength,
         int maxLength,
-        Regex? pattern,
+        SchemaPattern? pattern,
         bool isUri,
         string[]? allowedValues,
-        List<ValidationError> errors)
+        ValidationErrors errors)
     {
+        if (IndexOfLoneSurrogate(value) is var at and >= 0)
+        {
+            // ToJson could not write it: JSON text is Unicode, and a lone surrogate is no character.
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' holds a lone surrogate (U+{(int)value[at]:X4}) at index {at}, which is not a Unicode character. Fix the text it came from."));
+            return;
+        }
+
         if (minLength >= 0 || maxLength >= 0)
         {
             var length = Length(value);
@@ -40,7 +47,7 @@ public static class SchemaChecks
             }
         }
 
-        if (pattern is not null && !Matches(pattern, value))
+        if (pattern is not null && !Matches(pattern.Regex, value))
         {
             errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' must match the pattern {pattern} but is {Quote(value)}."));
         }
@@ -57,7 +64,7 @@ public static class SchemaChecks
     }
 
     /// <summary>Checks an array's item count against <c>minItems</c>/<c>maxItems</c>.</summary>
-    public static void CheckCount(int count, string parentPath, string member, int minItems, int maxItems, List<ValidationError> errors)
+    public static void CheckCount(int count, string parentPath, string member, int minItems, int maxItems, ValidationErrors errors)
     {
         if (maxItems >= 0 && count > maxItems)
         {
@@ -99,7 +106,7 @@ public static class SchemaChecks
     }
 
     /// <summary>Checks that a constant member read from JSON has its schema value.</summary>
-    public static void Constant(string? value, string expected, string parentPath, string member, List<ValidationError> errors)
+    public static void Constant(string? value, string expected, string parentPath, string member, ValidationErrors errors)
     {
         if (value is not null && value != expected)
         {
@@ -125,12 +132,27 @@ public static class SchemaChecks
         return length;
     }
 
-    /// <summary>
-    /// An absolute URI as RFC 3986 means it: with a scheme. (On Unix, .NET also takes "/a/b" as an absolute file URI.)
-    /// </summary>
-    public static bool IsAbsoluteUri(string value)
-        => Uri.TryCreate(value, UriKind.Absolute, out var uri)
-            && value.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A URI as RFC 3986 defines it (<c>"format": "uri"</c>): absolute, with only the characters it allows.</summary>
+    public static bool IsAbsoluteUri(string value) => Rfc3986.IsUri(value);
+
+    /// <summary>The index of the first UTF-16 surrogate that is not half of a pair, or -1.</summary>
+    private static int IndexOfLoneSurrogate(string value)
+    {
+        var chars = value.AsSpan();
+        for (var i = chars.IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static bool Matches(Regex pattern, string value)
     {

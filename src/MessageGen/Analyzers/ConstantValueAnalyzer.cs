@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MessageGen.Analyzers.Rules;
+using MessageGen.Generator;
+using MessageGen.Serialization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -109,16 +111,14 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
     /// <summary>Null when <paramref name="text"/> is an absolute https URI; else what is wrong, for the message.</summary>
     internal static string? UriProblem(string text)
     {
-        // As the run-time check: an absolute URI with a scheme (on Unix, .NET also takes "/a/b" as an absolute file URI).
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed)
-            || !text.StartsWith(parsed.Scheme + ":", StringComparison.OrdinalIgnoreCase))
+        // The run-time check's own rules (RFC 3986), so that compile time and run time agree.
+        if (!Rfc3986.IsUri(text))
         {
             return "is not an absolute URI";
         }
 
-        return string.Equals(parsed.Scheme, "https", StringComparison.OrdinalIgnoreCase)
-            ? null
-            : $"uses '{parsed.Scheme}', but WhatsApp fetches media only over https";
+        var scheme = text.Substring(0, text.IndexOf(':')).ToLowerInvariant();
+        return scheme == "https" ? null : $"uses '{scheme}', but WhatsApp fetches media only over https";
     }
 
     /// <summary>The length as JSON Schema counts it: Unicode code points.</summary>
@@ -142,9 +142,9 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
     {
         try
         {
-            // The generated code checks with ECMAScript semantics; do the same. A pattern .NET cannot read is the
+            // The generated code checks with ECMA-262 semantics; do the same. A pattern .NET cannot read is the
             // generator's business (MG1006), not a reason to flag the user's constant.
-            return new Regex(pattern, RegexOptions.ECMAScript, TimeSpan.FromMilliseconds(100));
+            return new Regex(EcmaScriptPattern.ToDotNet(pattern), RegexOptions.ECMAScript, TimeSpan.FromMilliseconds(100));
         }
         catch (ArgumentException)
         {

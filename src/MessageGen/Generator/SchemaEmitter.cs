@@ -13,7 +13,7 @@ internal sealed class SchemaEmitter
 {
     private static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"MessageGen\", \"{typeof(SchemaEmitter).Assembly.GetName().Version}\")]";
-    private const string Errors = "global::System.Collections.Generic.List<global::MessageGen.ValidationError>";
+    private const string Errors = "global::MessageGen.Serialization.ValidationErrors";
     private const string JsonOutput = "global::MessageGen.Serialization.JsonOutput";
     private const string JsonInput = "global::MessageGen.Serialization.JsonInput";
     private const string SchemaChecks = "global::MessageGen.Serialization.SchemaChecks";
@@ -118,7 +118,7 @@ internal sealed class SchemaEmitter
             {
                 if (type.Pattern is { } pattern)
                 {
-                    _writer.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(property, depth)} = new global::System.Text.RegularExpressions.Regex({Naming.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1));");
+                    _writer.WriteLine($"private static readonly global::MessageGen.Serialization.SchemaPattern {PatternField(property, depth)} = new global::MessageGen.Serialization.SchemaPattern(source: {Naming.Literal(pattern)}, regex: new global::System.Text.RegularExpressions.Regex({Naming.Literal(EcmaScriptPattern.ToDotNet(pattern))}, global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1)));");
                     any = true;
                 }
 
@@ -269,7 +269,8 @@ internal sealed class SchemaEmitter
 
     private static bool HasChecks(TypeSpec type) => type.Kind switch
     {
-        ValueKind.String => type.Pattern is not null || type.MinLength is not null || type.MaxLength is not null || type.IsUri || type.Enum.Count > 0,
+        // Every string is checked at least for lone surrogates, which ToJson could not write.
+        ValueKind.String => true,
         ValueKind.Object => true,
         ValueKind.Array => type.MinItems is not null || type.MaxItems is not null || !IsValueType(type.Items!),
         _ => false,
@@ -473,7 +474,7 @@ internal sealed class SchemaEmitter
         _writer.WriteLine($"{JsonInput}.EndRoot(ref reader);");
         _writer.CloseBlock();
         _writer.OpenBlock("catch (global::System.Text.Json.JsonException e)");
-        _writer.WriteLine($"throw {JsonInput}.Malformed({Naming.Literal(type)}, e);");
+        _writer.WriteLine($"throw {JsonInput}.Malformed({Naming.Literal(type)}, e, utf8Json);");
         _writer.CloseBlock();
         _writer.WriteLine();
         _writer.OpenBlock("if (result is not null)");
@@ -506,7 +507,7 @@ internal sealed class SchemaEmitter
             _writer.WriteLine($"var has{property.ClrName} = false;");
         }
 
-        _writer.OpenBlock($"while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        _writer.OpenBlock($"while ({JsonInput}.NextMember(ref reader))");
         var first = true;
         foreach (var property in obj.Properties)
         {
@@ -529,11 +530,9 @@ internal sealed class SchemaEmitter
         }
 
         _writer.OpenBlock(first ? string.Empty : "else");
-        _writer.WriteLine("var name = reader.GetString()!;");
-        _writer.WriteLine("reader.Read();");
         _writer.WriteLine(obj.AllowsAdditionalProperties
-            ? "reader.Skip();"
-            : $"{JsonInput}.UnknownMember(ref reader, path, name, errors);");
+            ? $"{JsonInput}.IgnoreMember(ref reader);"
+            : $"{JsonInput}.UnknownMember(ref reader, path, errors);");
         _writer.CloseBlock();
         _writer.CloseBlock();
         _writer.WriteLine();

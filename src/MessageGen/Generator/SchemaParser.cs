@@ -479,7 +479,7 @@ internal sealed class SchemaParser
                     {
                         try
                         {
-                            _ = new Regex(pattern, RegexOptions.ECMAScript);
+                            _ = new Regex(EcmaScriptPattern.ToDotNet(pattern), RegexOptions.ECMAScript);
                             spec = spec with { Pattern = pattern };
                         }
                         catch (ArgumentException e)

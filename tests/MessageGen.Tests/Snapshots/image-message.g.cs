@@ -11,7 +11,7 @@ namespace MessageGen.WhatsApp
     [global::MessageGen.Schema.GeneratedMessage("ImageMessage", BuilderType = typeof(ImageMessageBuilder))]
     public sealed partial class ImageMessage : global::MessageGen.IWhatsAppMessage
     {
-        private static readonly global::System.Text.RegularExpressions.Regex s_toPattern = new global::System.Text.RegularExpressions.Regex("^\\+?[0-9]{6,15}$", global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1));
+        private static readonly global::MessageGen.Serialization.SchemaPattern s_toPattern = new global::MessageGen.Serialization.SchemaPattern(source: "^\\+?[0-9]{6,15}$", regex: new global::System.Text.RegularExpressions.Regex("^\\+?[0-9]{6,15}\\z", global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1)));
         private static readonly string[] s_tagsValues1 = new[] { "promo", "receipt", "support" };
 
         /// <summary>
@@ -71,13 +71,13 @@ namespace MessageGen.WhatsApp
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             ValidateInto("$", errors);
             return errors;
         }
 
         /// <summary>Adds this object's violations, under <paramref name="path"/>, to <paramref name="errors"/>.</summary>
-        internal void ValidateInto(string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal void ValidateInto(string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             if (To is null)
             {
@@ -180,7 +180,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
         public static ImageMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
             ImageMessage? result = null;
             try
@@ -194,7 +194,7 @@ namespace MessageGen.WhatsApp
             }
             catch (global::System.Text.Json.JsonException e)
             {
-                throw global::MessageGen.Serialization.JsonInput.Malformed("ImageMessage", e);
+                throw global::MessageGen.Serialization.JsonInput.Malformed("ImageMessage", e, utf8Json);
             }
 
             if (result is not null)
@@ -218,7 +218,7 @@ namespace MessageGen.WhatsApp
         public static ImageMessage FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static ImageMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal static ImageMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueMessagingProduct = null;
             var hasMessagingProduct = false;
@@ -238,7 +238,7 @@ namespace MessageGen.WhatsApp
             var hasPreview = false;
             double? valueRatio = null;
             var hasRatio = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("messaging_product"u8))
                 {
@@ -362,9 +362,7 @@ namespace MessageGen.WhatsApp
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    global::MessageGen.Serialization.JsonInput.UnknownMember(ref reader, path, name, errors);
+                    global::MessageGen.Serialization.JsonInput.UnknownMember(ref reader, path, errors);
                 }
             }
 
@@ -497,7 +495,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
         public ImageMessage Build()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
             result.ValidateInto("$", errors);
             if (errors.Count > 0)
@@ -545,13 +543,13 @@ namespace MessageGen.WhatsApp
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             ValidateInto("$", errors);
             return errors;
         }
 
         /// <summary>Adds this object's violations, under <paramref name="path"/>, to <paramref name="errors"/>.</summary>
-        internal void ValidateInto(string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal void ValidateInto(string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             if (Id is not null)
             {
@@ -634,7 +632,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
         public static ImageMedia FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
             ImageMedia? result = null;
             try
@@ -648,7 +646,7 @@ namespace MessageGen.WhatsApp
             }
             catch (global::System.Text.Json.JsonException e)
             {
-                throw global::MessageGen.Serialization.JsonInput.Malformed("ImageMedia", e);
+                throw global::MessageGen.Serialization.JsonInput.Malformed("ImageMedia", e, utf8Json);
             }
 
             if (result is not null)
@@ -672,7 +670,7 @@ namespace MessageGen.WhatsApp
         public static ImageMedia FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static ImageMedia ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal static ImageMedia ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueId = null;
             var hasId = false;
@@ -680,7 +678,7 @@ namespace MessageGen.WhatsApp
             var hasLink = false;
             string? valueCaption = null;
             var hasCaption = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
@@ -717,9 +715,7 @@ namespace MessageGen.WhatsApp
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    global::MessageGen.Serialization.JsonInput.UnknownMember(ref reader, path, name, errors);
+                    global::MessageGen.Serialization.JsonInput.UnknownMember(ref reader, path, errors);
                 }
             }
 
@@ -795,7 +791,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
         public ImageMedia Build()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
             result.ValidateInto("$", errors);
             if (errors.Count > 0)

@@ -35,13 +35,13 @@ namespace MessageGen.WhatsApp
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             ValidateInto("$", errors);
             return errors;
         }
 
         /// <summary>Adds this object's violations, under <paramref name="path"/>, to <paramref name="errors"/>.</summary>
-        internal void ValidateInto(string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal void ValidateInto(string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             if (Contacts is not null)
             {
@@ -76,6 +76,10 @@ namespace MessageGen.WhatsApp
                         Messages[i0].ValidateInto(global::MessageGen.Serialization.JsonInput.Member(itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(i0)), errors);
                     }
                 }
+            }
+            if (MessagingProduct is not null)
+            {
+                global::MessageGen.Serialization.SchemaChecks.CheckString(MessagingProduct, path, "messaging_product", -1, -1, null, false, null, errors);
             }
         }
 
@@ -154,7 +158,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
         public static SendMessageResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
             SendMessageResponse? result = null;
             try
@@ -168,7 +172,7 @@ namespace MessageGen.WhatsApp
             }
             catch (global::System.Text.Json.JsonException e)
             {
-                throw global::MessageGen.Serialization.JsonInput.Malformed("SendMessageResponse", e);
+                throw global::MessageGen.Serialization.JsonInput.Malformed("SendMessageResponse", e, utf8Json);
             }
 
             if (result is not null)
@@ -192,7 +196,7 @@ namespace MessageGen.WhatsApp
         public static SendMessageResponse FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static SendMessageResponse ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal static SendMessageResponse ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             global::System.Collections.Generic.IReadOnlyList<Contact>? valueContacts = null;
             var hasContacts = false;
@@ -200,7 +204,7 @@ namespace MessageGen.WhatsApp
             var hasMessages = false;
             string? valueMessagingProduct = null;
             var hasMessagingProduct = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("contacts"u8))
                 {
@@ -273,9 +277,7 @@ namespace MessageGen.WhatsApp
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    reader.Skip();
+                    global::MessageGen.Serialization.JsonInput.IgnoreMember(ref reader);
                 }
             }
 
@@ -337,7 +339,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
         public SendMessageResponse Build()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
             result.ValidateInto("$", errors);
             if (errors.Count > 0)
@@ -377,14 +379,22 @@ namespace MessageGen.WhatsApp
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             ValidateInto("$", errors);
             return errors;
         }
 
         /// <summary>Adds this object's violations, under <paramref name="path"/>, to <paramref name="errors"/>.</summary>
-        internal void ValidateInto(string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal void ValidateInto(string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
+            if (Input is not null)
+            {
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Input, path, "input", -1, -1, null, false, null, errors);
+            }
+            if (WaId is not null)
+            {
+                global::MessageGen.Serialization.SchemaChecks.CheckString(WaId, path, "wa_id", -1, -1, null, false, null, errors);
+            }
         }
 
         /// <summary>Writes this object as compact UTF-8 JSON: members in schema order, absent optional members left out.</summary>
@@ -433,7 +443,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
         public static Contact FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
             Contact? result = null;
             try
@@ -447,7 +457,7 @@ namespace MessageGen.WhatsApp
             }
             catch (global::System.Text.Json.JsonException e)
             {
-                throw global::MessageGen.Serialization.JsonInput.Malformed("Contact", e);
+                throw global::MessageGen.Serialization.JsonInput.Malformed("Contact", e, utf8Json);
             }
 
             if (result is not null)
@@ -471,13 +481,13 @@ namespace MessageGen.WhatsApp
         public static Contact FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static Contact ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal static Contact ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueInput = null;
             var hasInput = false;
             string? valueWaId = null;
             var hasWaId = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("input"u8))
                 {
@@ -503,9 +513,7 @@ namespace MessageGen.WhatsApp
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    reader.Skip();
+                    global::MessageGen.Serialization.JsonInput.IgnoreMember(ref reader);
                 }
             }
 
@@ -554,7 +562,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
         public Contact Build()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
             result.ValidateInto("$", errors);
             if (errors.Count > 0)
@@ -594,17 +602,25 @@ namespace MessageGen.WhatsApp
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             ValidateInto("$", errors);
             return errors;
         }
 
         /// <summary>Adds this object's violations, under <paramref name="path"/>, to <paramref name="errors"/>.</summary>
-        internal void ValidateInto(string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal void ValidateInto(string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             if (Id is null)
             {
                 errors.Add(global::MessageGen.Serialization.SchemaChecks.Missing(path, "id"));
+            }
+            else
+            {
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Id, path, "id", -1, -1, null, false, null, errors);
+            }
+            if (MessageStatus is not null)
+            {
+                global::MessageGen.Serialization.SchemaChecks.CheckString(MessageStatus, path, "message_status", -1, -1, null, false, null, errors);
             }
         }
 
@@ -641,7 +657,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
         public static SentMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
             SentMessage? result = null;
             try
@@ -655,7 +671,7 @@ namespace MessageGen.WhatsApp
             }
             catch (global::System.Text.Json.JsonException e)
             {
-                throw global::MessageGen.Serialization.JsonInput.Malformed("SentMessage", e);
+                throw global::MessageGen.Serialization.JsonInput.Malformed("SentMessage", e, utf8Json);
             }
 
             if (result is not null)
@@ -679,13 +695,13 @@ namespace MessageGen.WhatsApp
         public static SentMessage FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static SentMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal static SentMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueId = null;
             var hasId = false;
             string? valueMessageStatus = null;
             var hasMessageStatus = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
@@ -711,9 +727,7 @@ namespace MessageGen.WhatsApp
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    reader.Skip();
+                    global::MessageGen.Serialization.JsonInput.IgnoreMember(ref reader);
                 }
             }
 
@@ -762,7 +776,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
         public SentMessage Build()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
             result.ValidateInto("$", errors);
             if (errors.Count > 0)

@@ -11,7 +11,7 @@ namespace MessageGen.WhatsApp
     [global::MessageGen.Schema.GeneratedMessage("VideoMessage", BuilderType = typeof(VideoMessageBuilder))]
     public sealed partial class VideoMessage : global::MessageGen.IWhatsAppMessage
     {
-        private static readonly global::System.Text.RegularExpressions.Regex s_toPattern = new global::System.Text.RegularExpressions.Regex("^\\+?[0-9]{6,15}$", global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1));
+        private static readonly global::MessageGen.Serialization.SchemaPattern s_toPattern = new global::MessageGen.Serialization.SchemaPattern(source: "^\\+?[0-9]{6,15}$", regex: new global::System.Text.RegularExpressions.Regex("^\\+?[0-9]{6,15}\\z", global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1)));
 
         /// <summary>
         /// The messaging service; always "whatsapp".
@@ -46,13 +46,13 @@ namespace MessageGen.WhatsApp
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             ValidateInto("$", errors);
             return errors;
         }
 
         /// <summary>Adds this object's violations, under <paramref name="path"/>, to <paramref name="errors"/>.</summary>
-        internal void ValidateInto(string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal void ValidateInto(string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             if (To is null)
             {
@@ -101,7 +101,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
         public static VideoMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
             VideoMessage? result = null;
             try
@@ -115,7 +115,7 @@ namespace MessageGen.WhatsApp
             }
             catch (global::System.Text.Json.JsonException e)
             {
-                throw global::MessageGen.Serialization.JsonInput.Malformed("VideoMessage", e);
+                throw global::MessageGen.Serialization.JsonInput.Malformed("VideoMessage", e, utf8Json);
             }
 
             if (result is not null)
@@ -139,7 +139,7 @@ namespace MessageGen.WhatsApp
         public static VideoMessage FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static VideoMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal static VideoMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueMessagingProduct = null;
             var hasMessagingProduct = false;
@@ -151,7 +151,7 @@ namespace MessageGen.WhatsApp
             var hasType = false;
             VideoMedia? valueVideo = null;
             var hasVideo = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("messaging_product"u8))
                 {
@@ -216,9 +216,7 @@ namespace MessageGen.WhatsApp
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    global::MessageGen.Serialization.JsonInput.UnknownMember(ref reader, path, name, errors);
+                    global::MessageGen.Serialization.JsonInput.UnknownMember(ref reader, path, errors);
                 }
             }
 
@@ -299,7 +297,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
         public VideoMessage Build()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
             result.ValidateInto("$", errors);
             if (errors.Count > 0)
@@ -347,13 +345,13 @@ namespace MessageGen.WhatsApp
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             ValidateInto("$", errors);
             return errors;
         }
 
         /// <summary>Adds this object's violations, under <paramref name="path"/>, to <paramref name="errors"/>.</summary>
-        internal void ValidateInto(string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal void ValidateInto(string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             if (Id is not null)
             {
@@ -436,7 +434,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
         public static VideoMedia FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
             VideoMedia? result = null;
             try
@@ -450,7 +448,7 @@ namespace MessageGen.WhatsApp
             }
             catch (global::System.Text.Json.JsonException e)
             {
-                throw global::MessageGen.Serialization.JsonInput.Malformed("VideoMedia", e);
+                throw global::MessageGen.Serialization.JsonInput.Malformed("VideoMedia", e, utf8Json);
             }
 
             if (result is not null)
@@ -474,7 +472,7 @@ namespace MessageGen.WhatsApp
         public static VideoMedia FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static VideoMedia ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::System.Collections.Generic.List<global::MessageGen.ValidationError> errors)
+        internal static VideoMedia ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueId = null;
             var hasId = false;
@@ -482,7 +480,7 @@ namespace MessageGen.WhatsApp
             var hasLink = false;
             string? valueCaption = null;
             var hasCaption = false;
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8))
                 {
@@ -519,9 +517,7 @@ namespace MessageGen.WhatsApp
                 }
                 else
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    global::MessageGen.Serialization.JsonInput.UnknownMember(ref reader, path, name, errors);
+                    global::MessageGen.Serialization.JsonInput.UnknownMember(ref reader, path, errors);
                 }
             }
 
@@ -597,7 +593,7 @@ namespace MessageGen.WhatsApp
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
         public VideoMedia Build()
         {
-            var errors = new global::System.Collections.Generic.List<global::MessageGen.ValidationError>();
+            var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
             result.ValidateInto("$", errors);
             if (errors.Count > 0)

@@ -1,0 +1,62 @@
+using System.Collections;
+using System.ComponentModel;
+
+namespace MessageGen.Serialization;
+
+/// <summary>
+/// The violations found in one message, used by generated code. Keeps the first <see cref="Capacity"/> and only
+/// counts the rest, so that hostile input (a million unknown members) costs neither memory nor time per violation.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ValidationErrors : IReadOnlyList<ValidationError>
+{
+    /// <summary>How many violations are kept; enough to fix a message, small enough to print.</summary>
+    public const int Capacity = 100;
+
+    private readonly List<ValidationError> _kept = [];
+
+    /// <summary>How many violations were found beyond <see cref="Capacity"/> and not kept.</summary>
+    public int Omitted { get; private set; }
+
+    /// <summary>Whether another violation would only be counted; producers skip building its message.</summary>
+    public bool IsFull => _kept.Count >= Capacity;
+
+    /// <inheritdoc />
+    public int Count => _kept.Count;
+
+    /// <inheritdoc />
+    public ValidationError this[int index] => _kept[index];
+
+    /// <summary>Keeps <paramref name="error"/>, or counts it once <see cref="Capacity"/> are kept.</summary>
+    public void Add(ValidationError error)
+    {
+        if (IsFull)
+        {
+            Omitted++;
+        }
+        else
+        {
+            _kept.Add(error);
+        }
+    }
+
+    /// <summary>Counts a violation that is not kept (because <see cref="IsFull"/>).</summary>
+    public void Omit() => Omitted++;
+
+    /// <summary>Removes the kept violations from index <paramref name="start"/> on whose path is in <paramref name="paths"/>.</summary>
+    internal void RemoveFrom(int start, HashSet<string> paths)
+    {
+        for (var i = _kept.Count - 1; i >= start; i--)
+        {
+            if (paths.Contains(_kept[i].Path))
+            {
+                _kept.RemoveAt(i);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<ValidationError> GetEnumerator() => _kept.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace MessageGen.Generator;
+
+/// <summary>
+/// JSON Schema patterns are ECMA-262 regular expressions. .NET's <c>RegexOptions.ECMAScript</c> still differs where it
+/// changes verdicts, so patterns are rewritten before .NET sees them (in generated code and in the analyzers alike).
+/// </summary>
+internal static class EcmaScriptPattern
+{
+    /// <summary>
+    /// Rewrites <paramref name="pattern"/> so that .NET matches what ECMA-262 matches: <c>$</c> is the end of the input
+    /// (.NET also matches before a final newline, so "+4915112345678\n" would pass <c>^\+?[0-9]{6,15}$</c>), and
+    /// <c>.</c> stops at every ECMA-262 line terminator (.NET stops only at <c>\n</c>).
+    /// </summary>
+    public static string ToDotNet(string pattern)
+    {
+        var result = new StringBuilder(pattern.Length + 8);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                result.Append(c).Append(pattern[++i]);
+            }
+            else if (inClass)
+            {
+                inClass = c != ']';
+                result.Append(c);
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+                result.Append(c);
+            }
+            else if (c == '$')
+            {
+                result.Append("\\z");
+            }
+            else if (c == '.')
+            {
+                result.Append("[^\\n\\r\\u2028\\u2029]");
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
+}
