@@ -8,7 +8,9 @@ namespace MessageGen.Cli;
 
 /// <summary>
 /// <c>messagegen inspect FILE [--json]</c>: checks a video file against WhatsApp's rules without decoding it.
-/// Exit codes: 0 compatible, 1 not compatible or unreadable, 2 bad usage (no file, a file that does not exist).
+/// FILE may be a pipe or device (<c>&lt;(cat clip.mp4)</c>, <c>/dev/stdin</c>), read up to 16 MiB.
+/// Exit codes: 0 compatible, 1 not compatible, unreadable or cancelled, 2 bad usage (no file, a file that does not
+/// exist, a broken symbolic link, a directory).
 /// </summary>
 internal static class InspectCommand
 {
@@ -20,45 +22,55 @@ internal static class InspectCommand
         // A missing FILE or a stray argument is a parse error, which MessageGenCommand turns into exit code 2.
         var file = new Argument<string>("FILE")
         {
-            Description = "The video file to check (.mp4, .3gp, .mov, ...).",
+            Description = "The video file to check (.mp4, .3gp, .mov, ...). A pipe such as <(cat clip.mp4) or /dev/stdin is "
+                + "read up to 16 MiB; a FIFO that no process is writing to reads as empty.",
         };
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON object instead of the human report.",
         };
-        var command = new Command("inspect", "Check a video file against WhatsApp's rules (codec, profile, B-frames, audio, box order, size) without decoding it.")
+        var command = new Command(
+            "inspect",
+            "Check a video file against WhatsApp's rules (codec, profile, B-frames, audio, box order, size) without decoding it. "
+            + "Exit codes: 0 compatible, 1 not compatible or unreadable, 2 bad usage (a missing file, a broken link, a directory).")
         {
             file,
             json,
         };
-        command.SetAction(parseResult => Run(
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetRequiredValue(file),
             parseResult.GetValue(json),
             parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
         return command;
     }
 
-    private static int Run(string path, bool json, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(string path, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
         {
             return FailUsage(error, $"'{path}' is a directory, not a file.");
         }
 
-        if (!File.Exists(path))
-        {
-            return FailUsage(error, $"the file '{path}' does not exist.");
-        }
-
         VideoFileReport report;
         try
         {
-            report = VideoFileInspector.Inspect(path);
+            // Cancellation (Ctrl+C) matters for pipes, whose writer may keep us waiting.
+            report = await VideoFileInspector.InspectAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException e)
+        {
+            return FailUsage(error, $"file not found: {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"messagegen inspect: cannot read '{path}': {e.Message}");
+            await error.WriteLineAsync($"messagegen inspect: cannot read '{path}': {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"messagegen inspect: cancelled while reading '{path}'.").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 

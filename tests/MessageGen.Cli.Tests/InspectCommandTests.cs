@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.IO.Pipes;
 using System.Text.Json;
 
 namespace MessageGen.Cli.Tests;
@@ -6,6 +8,9 @@ namespace MessageGen.Cli.Tests;
 public class InspectCommandTests
 {
     private static readonly string s_fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures", "video");
+
+    /// <summary>Commands run on the thread pool under this limit, so that a hang fails the test instead of the run.</summary>
+    private static readonly TimeSpan s_hangLimit = TimeSpan.FromSeconds(10);
 
     [Fact]
     public void A_compatible_file_passes_every_rule_and_exits_0()
@@ -144,7 +149,103 @@ public class InspectCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Equal("", output);
-        Assert.Contains($"the file '{path}' does not exist", error);
+        Assert.Contains($"messagegen inspect: file not found: '{path}' does not exist.", error);
+    }
+
+    [UnixFact]
+    public void A_broken_symbolic_link_is_bad_usage_like_a_missing_file()
+    {
+        var directory = Directory.CreateTempSubdirectory("messagegen-inspect-");
+        try
+        {
+            var target = Path.Combine(directory.FullName, "deleted.mp4");
+            var link = Path.Combine(directory.FullName, "clip.mp4");
+            File.CreateSymbolicLink(link, target);
+
+            var (exitCode, output, error) = Run("inspect", link);
+
+            Assert.Equal(2, exitCode);
+            Assert.Equal("", output);
+            Assert.Contains($"messagegen inspect: file not found: '{link}' is a broken symbolic link: its target '{target}' does not exist.", error);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [UnixFact]
+    public async Task A_fifo_no_process_writes_to_is_unreadable_at_once()
+    {
+        var directory = Directory.CreateTempSubdirectory("messagegen-inspect-");
+        var fifo = MakeFifo(directory.FullName);
+        try
+        {
+            var run = await Task.Run(() => CliRun.RunAsync(["inspect", fifo])).WaitAsync(s_hangLimit);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.StartsWith($"{fifo}: unreadable", run.Output);
+            Assert.Contains("no process is writing to it", run.Output);
+        }
+        finally
+        {
+            ReleaseBlockedReaders(fifo);
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [UnixFact]
+    public async Task Cancelling_ends_the_wait_for_a_writer_that_sends_nothing()
+    {
+        var directory = Directory.CreateTempSubdirectory("messagegen-inspect-");
+        var fifo = MakeFifo(directory.FullName);
+        try
+        {
+            using var silentWriter = OpenAsWriter(fifo);
+            using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            var clock = Stopwatch.StartNew();
+
+            var run = await Task.Run(() => CliRun.RunAsync(["inspect", fifo], cancellationToken: cancellation.Token)).WaitAsync(s_hangLimit);
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed} to stop after a cancellation at 200 ms");
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal("", run.Output);
+            Assert.Equal($"messagegen inspect: cancelled while reading '{fifo}'.", run.Error.TrimEnd());
+        }
+        finally
+        {
+            ReleaseBlockedReaders(fifo);
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [UnixFact]
+    public async Task A_pipe_from_a_process_is_inspected_like_the_file_it_carries()
+    {
+        // What a shell passes for: messagegen inspect <(cat main.mp4)
+        using var cat = Process.Start(
+            new ProcessStartInfo("cat", [Fixture("main.mp4")]) { RedirectStandardOutput = true })!;
+        var pipe = $"/dev/fd/{((PipeStream)cat.StandardOutput.BaseStream).SafePipeHandle.DangerousGetHandle()}";
+
+        var run = await Task.Run(() => CliRun.RunAsync(["inspect", pipe, "--json"])).WaitAsync(s_hangLimit);
+
+        Assert.Equal("", run.Error);
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(new FileInfo(Fixture("main.mp4")).Length, json.RootElement.GetProperty("size").GetInt64());
+        Assert.True(json.RootElement.GetProperty("compatible").GetBoolean());
+    }
+
+    [UnixFact]
+    public async Task The_zero_device_is_unreadable_and_too_large_never_empty()
+    {
+        var run = await Task.Run(() => CliRun.RunAsync(["inspect", "/dev/zero"])).WaitAsync(s_hangLimit);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("/dev/zero: unreadable", run.Output);
+        Assert.Matches(@"(?m)^  FAIL  unreadable +.*not an MP4, 3GP or MOV file", run.Output);
+        Assert.Matches(@"(?m)^  FAIL  too-large +.*more than 16,777,216 bytes", run.Output);
+        Assert.DoesNotContain("empty", run.Output);
     }
 
     [Fact]
@@ -177,13 +278,46 @@ public class InspectCommandTests
         Assert.Contains("FILE", output);
         Assert.Contains("--json", output);
         Assert.Contains("without decoding it", output);
+        Assert.Contains("pipe", output);
     }
 
     private static string Fixture(string name) => Path.Combine(s_fixtures, name);
+
+    private static string MakeFifo(string directory)
+    {
+        var fifo = Path.Combine(directory, "clip.mp4");
+        using var mkfifo = Process.Start("mkfifo", [fifo]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return fifo;
+    }
+
+    /// <summary>A writer that sends nothing: opened read-write, which Linux does at once, where write-only waits for a reader.</summary>
+    private static FileStream OpenAsWriter(string fifo) => new(fifo, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
+
+    /// <summary>A reader blocked in open(), waiting for a writer (the hang these tests guard against), is released when one arrives.</summary>
+    private static void ReleaseBlockedReaders(string fifo)
+    {
+        using (OpenAsWriter(fifo))
+        {
+        }
+    }
 
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         var run = CliRun.RunAsync(args).GetAwaiter().GetResult();
         return (run.ExitCode, run.Output, run.Error);
+    }
+}
+
+/// <summary>A fact that needs FIFOs, symbolic links, <c>/dev</c> and <c>/dev/fd</c>: skipped on Windows.</summary>
+internal sealed class UnixFactAttribute : FactAttribute
+{
+    public UnixFactAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "Needs FIFOs, symbolic links, /dev and /dev/fd.";
+        }
     }
 }

@@ -35,7 +35,7 @@ internal static class CompatibilityRules
             problems.Add(new(VideoProblemCodes.Container, $"{what}; WhatsApp accepts only MP4 (video/mp4) and 3GP (video/3gpp).", fix));
         }
 
-        if (TooLarge(scan.Size, files) is { } tooLarge)
+        if (TooLarge(scan, files) is { } tooLarge)
         {
             problems.Add(tooLarge);
         }
@@ -81,7 +81,7 @@ internal static class CompatibilityRules
         return problems;
     }
 
-    public static List<VideoProblem> Unreadable(MalformedMediaException error, long size, FixCommandFiles files)
+    public static List<VideoProblem> Unreadable(MalformedMediaException error, FileScan scan, FixCommandFiles files)
     {
         var problems = new List<VideoProblem>
         {
@@ -89,7 +89,7 @@ internal static class CompatibilityRules
                 $"The file is not a readable MP4, 3GP or MOV file: at byte offset {error.Offset.ToString(CultureInfo.InvariantCulture)}, {error.Reason}.",
                 $"If the file plays in a media player, re-encode it: {FixCommand(files, reencodeVideo: true, reencodeAudio: true, keepOneAudioTrack: false)}"),
         };
-        if (TooLarge(size, files) is { } tooLarge)
+        if (TooLarge(scan, files) is { } tooLarge)
         {
             problems.Add(tooLarge);
         }
@@ -101,13 +101,22 @@ internal static class CompatibilityRules
     /// <summary>ffmpeg's arguments for H.264 Main without B-frames, in the pixel format every phone decodes.</summary>
     private const string ReencodeVideo = "-c:v libx264 -profile:v main -bf 0 -pix_fmt yuv420p";
 
-    private static VideoProblem? TooLarge(long size, FixCommandFiles files) => size <= VideoFileInspector.MaxCompatibleFileSize
-        ? null
-        : new(VideoProblemCodes.TooLarge,
-            string.Create(CultureInfo.InvariantCulture,
-                $"The file is {size:N0} bytes; WhatsApp accepts at most 16 MiB ({VideoFileInspector.MaxCompatibleFileSize:N0} bytes)."),
+    private static VideoProblem? TooLarge(FileScan scan, FixCommandFiles files)
+    {
+        const long limit = VideoFileInspector.MaxCompatibleFileSize;
+        if (scan.Size <= limit)
+        {
+            return null;
+        }
+
+        var size = scan.Extent == StreamExtent.PipePrefix
+            ? string.Create(CultureInfo.InvariantCulture, $"more than {limit:N0} bytes (a pipe or device, read no further than that)")
+            : string.Create(CultureInfo.InvariantCulture, $"{scan.Size:N0} bytes");
+        return new(VideoProblemCodes.TooLarge,
+            string.Create(CultureInfo.InvariantCulture, $"The file is {size}; WhatsApp accepts at most 16 MiB ({limit:N0} bytes)."),
             "Lower the bitrate or the resolution, or cut the video (-t SECONDS), e.g. "
             + $"ffmpeg -i {files.Input} {ReencodeVideo} -crf 28 -vf scale=-2:480 -c:a aac -b:a 96k -movflags +faststart {files.Output}");
+    }
 
     private static string FixCommand(FixCommandFiles files, bool reencodeVideo, bool reencodeAudio, bool keepOneAudioTrack)
     {

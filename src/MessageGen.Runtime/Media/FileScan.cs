@@ -1,10 +1,12 @@
 using System.Buffers.Binary;
+using System.Globalization;
 
 namespace MessageGen.Media;
 
 /// <summary>
 /// Walks the top-level boxes of a file through a seekable stream: reads box headers, reads <c>ftyp</c>, <c>moov</c>
 /// and the first <c>moof</c> boxes whole, and seeks over everything else, so that the media data is never read.
+/// Of a pipe or device read only up to the size limit (<see cref="StreamExtent.PipePrefix"/>), it walks what was read.
 /// </summary>
 internal sealed class FileScan
 {
@@ -31,18 +33,22 @@ internal sealed class FileScan
     private readonly byte[] _header = new byte[16];
     private int _fragmentsParsed;
 
-    public FileScan(Stream stream, int maxMoovSize, bool useAsync, CancellationToken cancellationToken)
+    public FileScan(Stream stream, StreamExtent extent, int maxMoovSize, bool useAsync, CancellationToken cancellationToken)
     {
         _stream = stream;
         _origin = stream.Position;
         Size = Math.Max(0, stream.Length - _origin);
+        Extent = extent;
         _maxMoovSize = maxMoovSize;
         _useAsync = useAsync;
         _cancellationToken = cancellationToken;
         _budget = new ParseBudget(cancellationToken);
     }
 
+    /// <summary>The bytes from the stream's position to its end: for a <see cref="StreamExtent.PipePrefix"/>, the bytes read.</summary>
     public long Size { get; }
+
+    public StreamExtent Extent { get; }
 
     /// <summary>Whether the first box is something other than <c>ftyp</c>, as in QuickTime files from before <c>ftyp</c> existed.</summary>
     public bool StartsWithoutFtyp { get; private set; }
@@ -68,14 +74,20 @@ internal sealed class FileScan
     {
         if (Size == 0)
         {
-            throw new MalformedMediaException(0, "the file is empty");
+            throw new MalformedMediaException(0, Extent == StreamExtent.EntirePipe
+                ? "the file is empty: it is a pipe that gave no bytes, as a FIFO does when no process is writing to it"
+                : "the file is empty");
         }
 
         long position = 0;
         while (position < Size)
         {
             _budget.CountBox(position);
-            var box = await ReadTopLevelHeaderAsync(position).ConfigureAwait(false);
+            if (await ReadTopLevelHeaderAsync(position).ConfigureAwait(false) is not { } box)
+            {
+                break; // the box runs past the bytes read from a pipe or device
+            }
+
             if (position == 0)
             {
                 StartsWithoutFtyp = box.Type != BoxTypes.Ftyp;
@@ -103,18 +115,20 @@ internal sealed class FileScan
 
         if (MoovOffset is null)
         {
-            throw new MalformedMediaException(Size,
-                "there is no 'moov' box, so nothing describes the tracks (a recording cut off before it finished writing looks like this)");
+            throw new MalformedMediaException(position, Extent == StreamExtent.PipePrefix
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"there is no 'moov' box in the first {Size:N0} bytes, and a pipe or device is read no further than that")
+                : "there is no 'moov' box, so nothing describes the tracks (a recording cut off before it finished writing looks like this)");
         }
     }
 
-    private async ValueTask<Box> ReadTopLevelHeaderAsync(long position)
+    /// <summary>The header of the top-level box at <paramref name="position"/>; <see langword="null"/> when the box runs past the bytes read from a pipe or device.</summary>
+    private async ValueTask<Box?> ReadTopLevelHeaderAsync(long position)
     {
         var remaining = Size - position;
         if (remaining < 8)
         {
-            throw new MalformedMediaException(position,
-                $"the last {remaining} bytes are too few for a box header: the file is truncated or has trailing bytes");
+            return RunsPastTheEnd(position, $"the last {remaining} bytes are too few for a box header: the file is truncated or has trailing bytes");
         }
 
         await ReadAtAsync(position, _header.AsMemory(0, 8)).ConfigureAwait(false);
@@ -136,7 +150,7 @@ internal sealed class FileScan
         {
             if (remaining < 16)
             {
-                throw new MalformedMediaException(position, $"box {BoxTypes.Describe(type)} has a 64-bit size but the file ends inside it");
+                return RunsPastTheEnd(position, $"box {BoxTypes.Describe(type)} has a 64-bit size but the file ends inside it");
             }
 
             await ReadAtAsync(position + 8, _header.AsMemory(8, 8)).ConfigureAwait(false);
@@ -146,6 +160,11 @@ internal sealed class FileScan
         }
         else if (size == 0)
         {
+            if (Extent == StreamExtent.PipePrefix)
+            {
+                return null; // the last box, running to an end that was not read
+            }
+
             size = remaining; // the last box, running to the end of the file
         }
 
@@ -161,12 +180,16 @@ internal sealed class FileScan
 
         if (size > remaining)
         {
-            throw new MalformedMediaException(position,
+            return RunsPastTheEnd(position,
                 $"box {BoxTypes.Describe(type)} claims {size} bytes but the file has only {remaining} bytes from there: it is truncated or corrupt");
         }
 
         return new Box(type, position, headerSize, size);
     }
+
+    /// <summary>A box running past the end of the bytes: where reading stopped in a long pipe or device; in a file, damage.</summary>
+    private Box? RunsPastTheEnd(long position, string reason) =>
+        Extent == StreamExtent.PipePrefix ? null : throw new MalformedMediaException(position, reason);
 
     private void ReadBrands(byte[] payload, Box ftyp)
     {

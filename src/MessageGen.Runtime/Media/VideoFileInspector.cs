@@ -8,11 +8,21 @@ namespace MessageGen.Media;
 /// B-frames, audio tracks and box order, with a verdict and a fix hint for each broken rule.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Reads the box headers and the <c>ftyp</c>, <c>moov</c> and first few <c>moof</c> boxes only, so a file with its
 /// <c>moov</c> first costs a few reads whatever its size. Memory is bounded by <see cref="MaxMoovSize"/>. Malformed
 /// input (truncated files, impossible box sizes, files that are not MP4 at all) gives a report with an
 /// <see cref="VideoProblemCodes.Unreadable"/> problem, never an exception; only I/O errors from the stream and
 /// cancellation are thrown.
+/// </para>
+/// <para>
+/// A path may also name a pipe, a FIFO or a device (<c>&lt;(cat clip.mp4)</c>, <c>/dev/stdin</c>, <c>/dev/zero</c>):
+/// what cannot seek, or has no length, is read into memory up to one byte more than
+/// <see cref="MaxCompatibleFileSize"/>. Up to that it is judged as the file it carries; beyond it, it is
+/// <see cref="VideoProblemCodes.TooLarge"/> and judged on what was read, and <see cref="VideoFileReport.Size"/> is the
+/// bytes read. Opening a FIFO does not wait for a writer: one that no process is writing to reads as empty. Waiting for
+/// a writer's data honours the cancellation token.
+/// </para>
 /// </remarks>
 public static class VideoFileInspector
 {
@@ -39,49 +49,57 @@ public static class VideoFileInspector
     /// <exception cref="ArgumentException">The stream cannot read or cannot seek.</exception>
     /// <exception cref="IOException">The stream fails to read.</exception>
     public static Task<VideoFileReport> InspectAsync(Stream stream, CancellationToken cancellationToken = default) =>
-        InspectCoreAsync(stream, FixCommandFiles.Placeholders, useAsync: true, cancellationToken).AsTask();
+        InspectCoreAsync(stream, StreamExtent.File, FixCommandFiles.Placeholders, useAsync: true, cancellationToken).AsTask();
 
-    /// <summary>Inspects the video file at <paramref name="path"/>.</summary>
+    /// <summary>Inspects the video file at <paramref name="path"/>: a regular file, or a pipe, FIFO or device (see the remarks on <see cref="VideoFileInspector"/>).</summary>
     /// <param name="path">The file to inspect.</param>
-    /// <returns>The facts found and the verdict; fix hints name this file.</returns>
+    /// <returns>The facts found and the verdict; fix hints name this file (<c>in.mp4</c> and <c>out.mp4</c> for a pipe or device).</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="IOException">The file cannot be opened or read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
-    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or is a symbolic link whose target does not (the message names the path and says which).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read, or is a directory.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read, or is neither a file, a pipe nor a device that reads like one (a terminal).</exception>
     public static VideoFileReport Inspect(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return InspectSynchronously(stream, FixCommandFiles.For(path));
+        return CompletedSynchronously(InspectPathAsync(path, useAsync: false, CancellationToken.None));
     }
 
-    /// <summary>Inspects the video file at <paramref name="path"/>.</summary>
+    /// <summary>Inspects the video file at <paramref name="path"/>: a regular file, or a pipe, FIFO or device (see the remarks on <see cref="VideoFileInspector"/>).</summary>
     /// <param name="path">The file to inspect.</param>
-    /// <param name="cancellationToken">Stops the inspection between reads and boxes.</param>
-    /// <returns>The facts found and the verdict; fix hints name this file.</returns>
+    /// <param name="cancellationToken">Stops the inspection between reads and boxes, and while waiting for data from a pipe.</param>
+    /// <returns>The facts found and the verdict; fix hints name this file (<c>in.mp4</c> and <c>out.mp4</c> for a pipe or device).</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="IOException">The file cannot be opened or read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
-    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or is a symbolic link whose target does not (the message names the path and says which).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read, or is a directory.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read, or is neither a file, a pipe nor a device that reads like one (a terminal).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<VideoFileReport> InspectAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, useAsync: true);
-        await using (stream.ConfigureAwait(false))
-        {
-            return await InspectCoreAsync(stream, FixCommandFiles.For(path), useAsync: true, cancellationToken).ConfigureAwait(false);
-        }
+        return await InspectPathAsync(path, useAsync: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private static VideoFileReport InspectSynchronously(Stream stream, FixCommandFiles files)
+    private static async ValueTask<VideoFileReport> InspectPathAsync(string path, bool useAsync, CancellationToken cancellationToken)
     {
-        var inspection = InspectCoreAsync(stream, files, useAsync: false, CancellationToken.None);
+        using var input = await InspectionInput.OpenAsync(path, useAsync, cancellationToken).ConfigureAwait(false);
 
+        // A pipe or device cannot be read again by ffmpeg, nor have a fixed copy written beside it.
+        var files = input.IsReadInPlace ? FixCommandFiles.For(path) : FixCommandFiles.Placeholders;
+        return await InspectCoreAsync(input.Stream, input.Extent, files, useAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static VideoFileReport InspectSynchronously(Stream stream, FixCommandFiles files) =>
+        CompletedSynchronously(InspectCoreAsync(stream, StreamExtent.File, files, useAsync: false, CancellationToken.None));
+
+    private static VideoFileReport CompletedSynchronously(ValueTask<VideoFileReport> inspection)
+    {
         // With useAsync false every read is synchronous, so the task has already completed.
         Debug.Assert(inspection.IsCompleted, "A synchronous inspection completed synchronously.");
         return inspection.GetAwaiter().GetResult();
     }
 
     private static async ValueTask<VideoFileReport> InspectCoreAsync(
-        Stream stream, FixCommandFiles files, bool useAsync, CancellationToken cancellationToken)
+        Stream stream, StreamExtent extent, FixCommandFiles files, bool useAsync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead || !stream.CanSeek)
@@ -90,7 +108,7 @@ public static class VideoFileInspector
         }
 
         var origin = stream.Position;
-        var scan = new FileScan(stream, MaxMoovSize, useAsync, cancellationToken);
+        var scan = new FileScan(stream, extent, MaxMoovSize, useAsync, cancellationToken);
         List<VideoProblem> problems;
         try
         {
@@ -99,7 +117,7 @@ public static class VideoFileInspector
         }
         catch (MalformedMediaException error)
         {
-            problems = CompatibilityRules.Unreadable(error, scan.Size, files);
+            problems = CompatibilityRules.Unreadable(error, scan, files);
         }
         finally
         {

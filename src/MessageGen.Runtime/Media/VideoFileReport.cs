@@ -33,7 +33,10 @@ public sealed class VideoFileReport
             Tracks.Where(t => t.Kind == MediaTrackKind.Audio).Select(t => t.Codec ?? "none").ToArray());
     }
 
-    /// <summary>The size of the file in bytes (from the stream's position when inspection started to its end).</summary>
+    /// <summary>
+    /// The size of the file in bytes (from the stream's position when inspection started to its end). For a pipe or
+    /// device that gave more than <see cref="VideoFileInspector.MaxCompatibleFileSize"/>, the bytes read: one more than that.
+    /// </summary>
     public long Size { get; }
 
     /// <summary>The container, from the <c>ftyp</c> brands.</summary>

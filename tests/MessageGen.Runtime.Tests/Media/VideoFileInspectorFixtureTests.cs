@@ -164,9 +164,14 @@ public class VideoFileInspectorFixtureTests
     }
 
     [Fact]
-    public void A_missing_file_throws_FileNotFoundException()
+    public void A_missing_file_throws_FileNotFoundException_that_names_it()
     {
-        Assert.Throws<FileNotFoundException>(() => VideoFileInspector.Inspect(Path.Combine(VideoFixtures.Directory, "no-such-file.mp4")));
+        var path = Path.Combine(VideoFixtures.Directory, "no-such-file.mp4");
+
+        var error = Assert.Throws<FileNotFoundException>(() => VideoFileInspector.Inspect(path));
+
+        Assert.Equal(path, error.FileName);
+        Assert.Equal($"'{path}' does not exist.", error.Message);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ namespace MessageGen.Runtime.Tests.Media;
 public class VideoFileInspectorFuzzTests
 {
     private const int CasesPerFixture = 250;
+    private const int CasesThroughAPipePerFixture = 6;
     private static readonly TimeSpan s_perCaseTimeout = TimeSpan.FromSeconds(10);
 
     private static readonly string[] s_boxTypes =
@@ -32,19 +33,12 @@ public class VideoFileInspectorFuzzTests
     [MemberData(nameof(Fixtures))]
     public async Task Random_mutations_always_give_a_report(string name)
     {
-        var original = VideoFixtures.Read(name);
-        var seed = name.Aggregate(17, (hash, c) => unchecked((hash * 31) + c)); // stable across runs, unlike string.GetHashCode
-        var random = new Random(seed);
-        var boxTypeOffsets = FindBoxTypeOffsets(original);
-
-        for (var i = 0; i < CasesPerFixture; i++)
+        var i = 0;
+        foreach (var (mutated, replay) in Mutations(name, CasesPerFixture))
         {
-            var (mutated, description) = Mutate(original, boxTypeOffsets, random);
-            var replay = $"{name}, seed {seed}, case {i}: {description}";
-
             using var timeout = new CancellationTokenSource(s_perCaseTimeout);
             var stream = new MemoryStream(mutated);
-            var inspection = i % 2 == 0
+            var inspection = i++ % 2 == 0
                 ? VideoFileInspector.InspectAsync(stream, timeout.Token)
                 : Task.Run(() => VideoFileInspector.Inspect(stream), timeout.Token);
             VideoFileReport? report = null;
@@ -53,11 +47,63 @@ public class VideoFileInspectorFuzzTests
             Assert.True(error is null, $"{replay} threw {error}");
             Assert.Equal(mutated.Length, report!.Size);
             Assert.Equal(0, stream.Position);
-            foreach (var unreadable in report.Problems.Where(p => p.Code == VideoProblemCodes.Unreadable))
+            AssertOffsetsWithin(report, mutated.Length);
+        }
+    }
+
+    /// <summary>
+    /// Fewer cases, each through a real pipe from a <c>cat</c> process (as <c>&lt;(cat FILE)</c> gives it): the pipe is
+    /// read into memory, and must give the report the file gives.
+    /// </summary>
+    [UnixTheory]
+    [MemberData(nameof(Fixtures))]
+    public async Task Random_mutations_through_a_pipe_give_the_report_of_the_file(string name)
+    {
+        using var directory = new SpecialFileDirectory();
+        var path = Path.Combine(directory.Path, name);
+        foreach (var (mutated, replay) in Mutations(name, CasesThroughAPipePerFixture))
+        {
+            await File.WriteAllBytesAsync(path, mutated);
+            var fromFile = VideoFileInspector.Inspect(path);
+            using var cat = new CatProcess(path);
+
+            VideoFileReport? fromPipe = null;
+            var error = await Record.ExceptionAsync(async () =>
+                fromPipe = await Task.Run(() => VideoFileInspector.InspectAsync(cat.PipePath)).WaitAsync(s_perCaseTimeout));
+
+            Assert.True(error is null, $"{replay} threw {error}");
+            Assert.Equal(mutated.Length, fromPipe!.Size);
+            Assert.Equal(fromFile.Problems.Select(p => p.Code), fromPipe.Problems.Select(p => p.Code));
+            if (mutated.Length > 0)
             {
-                var offset = long.Parse(s_offset.Match(unreadable.Message).Groups[1].Value, CultureInfo.InvariantCulture);
-                Assert.InRange(offset, 0, mutated.Length);
+                // An empty pipe says why a pipe may be empty; everything else reads the same.
+                Assert.Equal(fromFile.Problems.Select(p => p.Message), fromPipe.Problems.Select(p => p.Message));
             }
+
+            AssertOffsetsWithin(fromPipe, mutated.Length);
+        }
+    }
+
+    /// <summary>Seeded mutations of a fixture, each with what it takes to replay it.</summary>
+    private static IEnumerable<(byte[] File, string Replay)> Mutations(string name, int count)
+    {
+        var original = VideoFixtures.Read(name);
+        var seed = name.Aggregate(17, (hash, c) => unchecked((hash * 31) + c)); // stable across runs, unlike string.GetHashCode
+        var random = new Random(seed);
+        var boxTypeOffsets = FindBoxTypeOffsets(original);
+        for (var i = 0; i < count; i++)
+        {
+            var (mutated, description) = Mutate(original, boxTypeOffsets, random);
+            yield return (mutated, $"{name}, seed {seed}, case {i}: {description}");
+        }
+    }
+
+    private static void AssertOffsetsWithin(VideoFileReport report, long length)
+    {
+        foreach (var unreadable in report.Problems.Where(p => p.Code == VideoProblemCodes.Unreadable))
+        {
+            var offset = long.Parse(s_offset.Match(unreadable.Message).Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(offset, 0, length);
         }
     }
 

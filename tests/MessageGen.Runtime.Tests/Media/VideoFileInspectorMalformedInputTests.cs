@@ -49,6 +49,27 @@ public class VideoFileInspectorMalformedInputTests
         Assert.Contains("truncated", problem.Message);
     }
 
+    [UnixTheory]
+    [InlineData(0.25)]
+    [InlineData(0.9)]
+    public async Task A_truncated_file_through_a_pipe_is_unreadable_at_the_same_box_not_cut_off_by_the_reader(double keptFraction)
+    {
+        var file = VideoFixtures.Read("main.mp4");
+        var truncated = file[..(int)(file.Length * keptFraction)];
+        var cutBox = TopLevelBoxes(file).Last(b => b.Start < truncated.Length);
+        using var directory = new SpecialFileDirectory();
+        var path = Path.Combine(directory.Path, "truncated.mp4");
+        await File.WriteAllBytesAsync(path, truncated);
+        using var cat = new CatProcess(path);
+
+        var report = await Task.Run(() => VideoFileInspector.InspectAsync(cat.PipePath)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(VideoProblemCodes.Unreadable, problem.Code);
+        Assert.Contains($"at byte offset {cutBox.Start}, box '{cutBox.Type}' claims {cutBox.Size} bytes", problem.Message);
+        Assert.Contains("truncated", problem.Message);
+    }
+
     [Fact]
     public void A_file_cut_before_its_moov_was_written_has_no_moov()
     {
