@@ -62,6 +62,7 @@ public sealed partial class WhatsAppClient
     /// <exception cref="IncompatibleVideoException">The file breaks WhatsApp's rules; nothing was uploaded.</exception>
     /// <exception cref="WhatsAppApiException">The API rejected the upload or the message.</exception>
     /// <exception cref="WhatsAppTransportException">No answer from the API.</exception>
+    /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it is missing), or a pipe carries more than 16 MiB.</exception>
     public async Task<SendMessageResult> SendVideoAsync(
         string to, string filePath, string? caption = null, VideoUploadOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -74,11 +75,16 @@ public sealed partial class WhatsAppClient
             throw new MessageValidationException(nameof(VideoMessage), errors);
         }
 
-        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true);
+        // Opened as the inspector opens it: a FIFO never blocks beyond the token, and a pipe is read (boundedly) into memory.
         string mediaId;
-        await using (file.ConfigureAwait(false))
+        using (var file = await InspectionInput.OpenAsync(filePath, useAsync: true, cancellationToken).ConfigureAwait(false))
         {
-            mediaId = await UploadVideoAsync(file, Path.GetFileName(filePath), options, cancellationToken).ConfigureAwait(false);
+            if (file.Extent == StreamExtent.PipePrefix)
+            {
+                throw new IOException($"'{filePath}' carries more than {VideoFileInspector.MaxCompatibleFileSize} bytes, more than WhatsApp accepts for a video; nothing was uploaded.");
+            }
+
+            mediaId = await UploadVideoAsync(file.Stream, Path.GetFileName(filePath), options, cancellationToken).ConfigureAwait(false);
         }
 
         return await SendAsync(CreateVideoMessage(to, mediaId, caption), cancellationToken).ConfigureAwait(false);

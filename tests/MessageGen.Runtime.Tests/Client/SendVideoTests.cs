@@ -75,4 +75,44 @@ public sealed class SendVideoTests
         Assert.Contains(error.Errors, e => e.Path == "$.to");
         Assert.Empty(sandbox.Requests);
     }
+
+    [Fact]
+    public async Task A_fifo_no_process_writes_to_never_blocks_the_send_and_nothing_is_uploaded()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        using var client = SandboxClient.Create(sandbox);
+        using var directory = new SpecialFileDirectory();
+        var fifo = directory.MakeFifo();
+
+        var send = client.SendVideoAsync("+15550001234", fifo);
+
+        Assert.Same(send, await Task.WhenAny(send, Task.Delay(TimeSpan.FromSeconds(10))));
+        await Assert.ThrowsAsync<IncompatibleVideoException>(() => send);
+        Assert.Empty(sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task A_video_from_a_pipe_is_checked_uploaded_whole_and_sent()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        using var client = SandboxClient.Create(sandbox);
+        using var cat = new CatProcess(VideoFixtures.PathOf("main.mp4"));
+
+        var result = await client.SendVideoAsync("+15550001234", cat.PipePath);
+
+        Assert.Equal(new FileInfo(VideoFixtures.PathOf("main.mp4")).Length, Assert.Single(sandbox.Media).Length);
+        Assert.Equal(Assert.Single(sandbox.Messages).Id, result.MessageId);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_named_and_nothing_is_uploaded()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        using var client = SandboxClient.Create(sandbox);
+
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => client.SendVideoAsync("+15550001234", "/nonexistent/clip.mp4"));
+
+        Assert.Contains("/nonexistent/clip.mp4", error.Message, StringComparison.Ordinal);
+        Assert.Empty(sandbox.Requests);
+    }
 }
