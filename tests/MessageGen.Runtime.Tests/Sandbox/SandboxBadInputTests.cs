@@ -126,9 +126,7 @@ public sealed class SandboxBadInputTests
     {
         await using var sandbox = await SandboxServer.StartAsync();
         using var http = Authorized(sandbox);
-        var body = $$$"""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+15550001234","type":"video","video":{"link":"{{{link}}}"}}""";
-
-        using var response = await http.PostAsync(new Uri(sandbox.BaseAddress, "messages"), Json(body));
+        using var response = await http.PostAsync(new Uri(sandbox.BaseAddress, "messages"), Json(VideoByLink(link)));
 
         var details = await AssertGraphErrorAsync(response, HttpStatusCode.BadRequest, 100);
         Assert.Contains("$.video.link", details, StringComparison.Ordinal);
@@ -143,9 +141,7 @@ public sealed class SandboxBadInputTests
     {
         await using var sandbox = await SandboxServer.StartAsync();
         using var http = Authorized(sandbox);
-        var body = $$$"""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+15550001234","type":"video","video":{"link":"{{{link}}}"}}""";
-
-        using var response = await http.PostAsync(new Uri(sandbox.BaseAddress, "messages"), Json(body));
+        using var response = await http.PostAsync(new Uri(sandbox.BaseAddress, "messages"), Json(VideoByLink(link)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -186,6 +182,9 @@ public sealed class SandboxBadInputTests
     }
 
     /// <summary>Checks the Graph error shape and returns its <c>details</c>.</summary>
+    private static string VideoByLink(string link) =>
+        $$$"""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+15550001234","type":"video","video":{"link":"{{{link}}}"}}""";
+
     private static async Task<string> AssertGraphErrorAsync(HttpResponseMessage response, HttpStatusCode status, int code)
     {
         var text = await response.Content.ReadAsStringAsync();
