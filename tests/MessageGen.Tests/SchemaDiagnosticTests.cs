@@ -65,7 +65,7 @@ public class SchemaDiagnosticTests
     }
 
     [Fact]
-    public void Unsupported_keyword_is_a_warning_at_the_keyword_and_code_is_still_generated()
+    public void A_keyword_that_changes_what_is_valid_but_is_not_supported_is_an_error_and_nothing_is_generated()
     {
         const string schema = """
             {
@@ -80,18 +80,82 @@ public class SchemaDiagnosticTests
         var (diagnostics, sources) = Run((SchemaPath, schema));
 
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("MG1002", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("MG1009", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal((5, 35), Start(diagnostic));
-        Assert.Equal("The keyword 'minimum' is not supported here and is ignored: MessageGen does not check it for integer values", diagnostic.GetMessage());
-        Assert.Single(sources);
+        Assert.StartsWith("The keyword 'minimum' changes which values are valid, but MessageGen does not support it for integer values.", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(sources);
     }
 
     [Theory]
-    [InlineData("""{"type":"object","properties":{"a":{"type":"string","format":"email"}}}""", "MG1002", "The keyword 'format' is not supported here and is ignored: the format 'email' is not checked; only 'uri' is")]
-    [InlineData("""{"type":"object","properties":{"a":{"type":["string","null"]}}}""", "MG1002", "The keyword 'type' is not supported here and is ignored: a type union is not supported, so this member is not generated; give it one type")]
-    [InlineData("""{"type":"object","allOf":[]}""", "MG1002", "The keyword 'allOf' is not supported here and is ignored: it has no effect on the generated code or its validation")]
-    [InlineData("""{"type":"object","oneOf":[{"type":"string"}]}""", "MG1002", "The keyword 'oneOf' is not supported here and is ignored: only a list of {\"required\": [...]} alternatives (exactly one of them set) is supported here")]
+    [InlineData("allOf", """[{"required":["a"]}]""")]
+    [InlineData("anyOf", """[{"required":["a"]}]""")]
+    [InlineData("$ref", "\"#/$defs/Base\"")]
+    [InlineData("patternProperties", """{"^x-":{"type":"string"}}""")]
+    [InlineData("not", """{"required":["a"]}""")]
+    [InlineData("if", """{"required":["a"]}""")]
+    [InlineData("minProperties", "1")]
+    [InlineData("unevaluatedProperties", "false")]
+    [InlineData("additionalProperties", """{"type":"string"}""")]
+    public void A_root_applicator_is_never_dropped_for_an_empty_class(string keyword, string value)
+    {
+        var schema = $$$"""{"title":"Thing","type":"object","properties":{"a":{"type":"string"}},"$defs":{"Base":{"type":"object"}},"{{{keyword}}}":{{{value}}}}""";
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(("MG1009", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.StartsWith($"The keyword '{keyword}' changes which values are valid", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(sources);
+    }
+
+    [Theory]
+    [InlineData("x-order", "1", "MG1002")]
+    [InlineData("maxlength", "20", "MG1002")]
+    [InlineData("deprecated", "true", null)]
+    [InlineData("default", "\"x\"", null)]
+    [InlineData("readOnly", "true", null)]
+    [InlineData("contentMediaType", "\"text/plain\"", null)]
+    public void Unknown_keywords_and_annotations_are_ignored_as_the_specification_says_unknown_ones_with_a_warning(string keyword, string value, string? warning)
+    {
+        var schema = $$$"""{"title":"Thing","type":"object","properties":{"a":{"type":"string","{{{keyword}}}":{{{value}}}""" + "}}}";
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        Assert.Equal(warning is null ? [] : [(warning, DiagnosticSeverity.Warning)], diagnostics.Select(d => (d.Id, d.Severity)));
+        Assert.Single(sources);
+    }
+
+    [Fact]
+    public void A_referenced_schema_is_read_once_so_its_problems_are_reported_once()
+    {
+        const string schema = """
+            {"title":"Thing","type":"object",
+             "properties":{"a":{"$ref":"#/$defs/Code"},"b":{"$ref":"#/$defs/Code"},"c":{"type":"array","items":{"$ref":"#/$defs/Code"}}},
+             "$defs":{"Code":{"type":"string","x-note":"shared","format":"email"}}}
+            """;
+
+        var diagnostics = Run((SchemaPath, schema)).Diagnostics;
+
+        Assert.True(diagnostics.Count == 2, string.Join("\n", diagnostics));
+        Assert.Equal(diagnostics.Count, diagnostics.Select(d => (d.Id, d.Location.GetLineSpan().StartLinePosition, d.GetMessage())).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("""{"title":"Thing","properties":{"a":{"type":"string"}}}""")]
+    [InlineData("""{"title":"Thing","type":"object","properties":{"inner":{"properties":{"a":{"type":"string"}}}}}""")]
+    public void An_object_schema_without_type_object_is_an_error_because_other_values_would_be_valid(string schema)
+    {
+        var diagnostic = Single(schema, "MG1003");
+
+        Assert.Equal("The keyword 'type' has an invalid value: without \"type\": \"object\" a value that is not an object is valid too, and a generated type cannot hold one; add it", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","format":"email"}}}""", "MG1002", "The keyword 'format' is ignored: the format 'email' is not checked; only 'uri' is")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":["string","null"]}}}""", "MG1009", "The keyword 'type' changes which values are valid, but a member of several types (a type union) is not supported; give it one type. No code is generated from this schema, rather than code that accepts what the schema forbids or rejects what it allows.")]
+    [InlineData("""{"type":"object","allOf":[]}""", "MG1009", "The keyword 'allOf' changes which values are valid, but MessageGen does not support it on an object. No code is generated from this schema, rather than code that accepts what the schema forbids or rejects what it allows.")]
+    [InlineData("""{"type":"object","oneOf":[{"type":"string"}]}""", "MG1009", "The keyword 'oneOf' changes which values are valid, but only a list of {\"required\": [...]} alternatives (exactly one of them set) is supported. No code is generated from this schema, rather than code that accepts what the schema forbids or rejects what it allows.")]
     [InlineData("""{"type":"object","properties":{"a":{"$ref":"#/$defs/Missing"}}}""", "MG1004", "The reference '#/$defs/Missing' cannot be resolved: there is no '$defs' at that place in this file")]
     [InlineData("""{"type":"object","properties":{"a":{"$ref":"other.json#/x"}}}""", "MG1004", "The reference 'other.json#/x' cannot be resolved: only local references within this file (starting with '#') are supported")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"string"}},"required":["b"]}""", "MG1007", "'required' names the member 'b', which is not in this object's 'properties'")]

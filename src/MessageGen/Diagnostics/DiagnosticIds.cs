@@ -21,4 +21,5 @@ internal static class DiagnosticIds
     public const string InvalidPattern = "MG1006";
     public const string UnknownMemberName = "MG1007";
     public const string UnreadableSchemaFile = "MG1008";
+    public const string UnsupportedAssertion = "MG1009";
 }

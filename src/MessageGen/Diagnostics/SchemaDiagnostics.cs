@@ -21,9 +21,15 @@ internal static class SchemaDiagnostics
 
     public static readonly DiagnosticDescriptor UnsupportedKeyword = Create(
         DiagnosticIds.UnsupportedKeyword,
-        "Schema keyword is not supported",
-        "The keyword '{0}' is not supported here and is ignored: {1}",
+        "Schema keyword is ignored",
+        "The keyword '{0}' is ignored: {1}",
         DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedAssertion = Create(
+        DiagnosticIds.UnsupportedAssertion,
+        "Schema keyword changes what is valid but is not supported",
+        "The keyword '{0}' changes which values are valid, but {1}. No code is generated from this schema, rather than code that accepts what the schema forbids or rejects what it allows.",
+        DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidKeywordValue = Create(
         DiagnosticIds.InvalidKeywordValue,

@@ -25,9 +25,26 @@ internal sealed class SchemaParser
         "dependentRequired", "dependentSchemas", "$defs", "definitions", "$schema", "$id", "$comment", "$anchor", "examples",
     };
 
+    /// <summary>Keywords that say something about a value without changing whether it is valid: ignored without a word.</summary>
     private static readonly HashSet<string> s_annotationKeywords = new(StringComparer.Ordinal)
     {
-        "title", "description", "$comment", "examples", "$schema", "$id", "$anchor",
+        "title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly",
+        "$schema", "$id", "$anchor", "$dynamicAnchor", "$vocabulary", "contentEncoding", "contentMediaType", "contentSchema",
+    };
+
+    /// <summary>
+    /// The keywords of JSON Schema 2020-12 (and the drafts before it) that change which values are valid. Ignoring one
+    /// would generate code that validates something else than the schema says, so where one is not supported the
+    /// schema gets no code (MG1009). Any other keyword is an annotation or unknown, which the specification ignores too.
+    /// </summary>
+    private static readonly HashSet<string> s_assertionKeywords = new(StringComparer.Ordinal)
+    {
+        "$ref", "$dynamicRef", "$recursiveRef", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
+        "dependentSchemas", "dependentRequired", "dependencies", "prefixItems", "items", "additionalItems", "contains",
+        "minContains", "maxContains", "properties", "patternProperties", "additionalProperties", "propertyNames",
+        "unevaluatedItems", "unevaluatedProperties", "type", "enum", "const", "multipleOf", "maximum",
+        "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems",
+        "uniqueItems", "maxProperties", "minProperties", "required",
     };
 
     /// <summary>Generated members a property must not be named after.</summary>
@@ -37,6 +54,9 @@ internal sealed class SchemaParser
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
+    private const string NeedsObjectType =
+        "without \"type\": \"object\" a value that is not an object is valid too, and a generated type cannot hold one; add it";
+
     private readonly string _path;
     private readonly SourceText _text;
     private readonly CancellationToken _cancellationToken;
@@ -45,6 +65,7 @@ internal sealed class SchemaParser
     private readonly Dictionary<JsonObject, string> _typeNames = new();
     private readonly HashSet<string> _usedTypeNames = new(StringComparer.Ordinal);
     private readonly HashSet<JsonObject> _resolving = new();
+    private readonly Dictionary<JsonNode, TypeSpec?> _referenced = new();
     private readonly List<string> _typeOrder = new();
     private JsonObject _root = null!;
 
@@ -126,6 +147,11 @@ internal sealed class SchemaParser
         _typeNames[schema] = typeName;
         _typeOrder.Add(typeName);
 
+        if (isRoot && schema.Find("type") is null)
+        {
+            Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "type", NeedsObjectType);
+        }
+
         var properties = new List<PropertySpec>();
         var required = new List<(string Name, TextSpan Span)>();
         var oneOf = new List<EquatableArray<string>>();
@@ -172,7 +198,7 @@ internal sealed class SchemaParser
                     }
                     else
                     {
-                        Report(SchemaDiagnostics.UnsupportedKeyword, member.NameSpan, "additionalProperties", "only true or false is supported; other members are allowed");
+                        ReportUnsupported(member, "only true or false is supported, not a schema for the other members");
                     }
 
                     break;
@@ -192,7 +218,7 @@ internal sealed class SchemaParser
                 default:
                     if (!s_objectKeywords.Contains(member.Name))
                     {
-                        ReportUnsupported(member, "it has no effect on the generated code or its validation");
+                        ReportUnsupported(member, "MessageGen does not support it on an object");
                     }
 
                     break;
@@ -290,12 +316,11 @@ internal sealed class SchemaParser
         string? typeName = null;
         if (typeMember is null)
         {
-            typeName = schema.Find("properties") is not null ? "object" : null;
-            if (typeName is null)
-            {
-                Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "type", "every value needs a \"type\" (string, integer, number, boolean, object or array)");
-                return null;
-            }
+            var problem = schema.Find("properties") is not null
+                ? NeedsObjectType
+                : "every value needs a \"type\" (string, integer, number, boolean, object or array)";
+            Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "type", problem);
+            return null;
         }
         else if (typeMember.Value is JsonString typeString)
         {
@@ -303,7 +328,7 @@ internal sealed class SchemaParser
         }
         else if (typeMember.Value is JsonArray)
         {
-            ReportUnsupported(typeMember, "a type union is not supported, so this member is not generated; give it one type");
+            ReportUnsupported(typeMember, "a member of several types (a type union) is not supported; give it one type");
             return null;
         }
 
@@ -342,6 +367,12 @@ internal sealed class SchemaParser
             return null;
         }
 
+        // A target is parsed once, however often it is referenced, so that each of its problems is reported once.
+        if (_referenced.TryGetValue(target, out var parsed))
+        {
+            return parsed;
+        }
+
         if (target is JsonObject targetObject && !_typeNames.ContainsKey(targetObject) && !_resolving.Add(targetObject))
         {
             Report(SchemaDiagnostics.UnresolvedReference, pointer.Span, pointer.Value, "it refers to itself through references only, so it has no type");
@@ -352,7 +383,7 @@ internal sealed class SchemaParser
         {
             var defName = pointer.Value.Substring(pointer.Value.LastIndexOf('/') + 1);
             var hint = Naming.ToPascalCase(defName);
-            return ParseValue(target, hint.Length > 0 ? hint : nameHint, "$ref");
+            return _referenced[target] = ParseValue(target, hint.Length > 0 ? hint : nameHint, "$ref");
         }
         finally
         {
@@ -540,7 +571,7 @@ internal sealed class SchemaParser
     {
         if (!TryParseRequiredAlternatives(member, names, out var parsed))
         {
-            ReportUnsupported(member, "only a list of {\"required\": [...]} alternatives (exactly one of them set) is supported here");
+            ReportUnsupported(member, "only a list of {\"required\": [...]} alternatives (exactly one of them set) is supported");
             return;
         }
 
@@ -593,7 +624,11 @@ internal sealed class SchemaParser
 
             if (dependency is null)
             {
-                ReportUnsupported(rule, "a dependent schema is supported as {\"required\": [...]} or {\"anyOf\": [{\"required\": [\"a\"]}, ...]}");
+                Report(
+                    SchemaDiagnostics.UnsupportedAssertion,
+                    rule.NameSpan,
+                    "dependentSchemas",
+                    $"the dependent schema of '{rule.Name}' is supported only as {{\"required\": [...]}} or {{\"anyOf\": [{{\"required\": [\"a\"]}}, ...]}}");
                 continue;
             }
 
@@ -686,7 +721,7 @@ internal sealed class SchemaParser
     {
         if (!s_annotationKeywords.Contains(member.Name))
         {
-            ReportUnsupported(member, $"MessageGen does not check it for {kind} values");
+            ReportUnsupported(member, $"MessageGen does not support it for {kind} values");
         }
     }
 
@@ -738,18 +773,34 @@ internal sealed class SchemaParser
 
     private int? ExpectCount(JsonMember member)
     {
+        // A number with a zero fraction (2.0, 1e1) is an integer too.
         if (member.Value is JsonNumber number
-            && int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            && decimal.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && value == decimal.Truncate(value)
+            && value is >= 0 and <= int.MaxValue)
         {
-            return count;
+            return (int)value;
         }
 
         Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, member.Name, "expected a non-negative whole number");
         return null;
     }
 
-    private void ReportUnsupported(JsonMember member, string consequence)
-        => Report(SchemaDiagnostics.UnsupportedKeyword, member.NameSpan, member.Name, consequence);
+    /// <summary>
+    /// Reports a keyword MessageGen does not support where it stands: an error when it changes what is valid
+    /// (<paramref name="reason"/> says why it is not supported), a warning when it is an annotation or unknown.
+    /// </summary>
+    private void ReportUnsupported(JsonMember member, string reason)
+    {
+        if (s_assertionKeywords.Contains(member.Name))
+        {
+            Report(SchemaDiagnostics.UnsupportedAssertion, member.NameSpan, member.Name, reason);
+        }
+        else
+        {
+            Report(SchemaDiagnostics.UnsupportedKeyword, member.NameSpan, member.Name, "it is not a JSON Schema 2020-12 keyword, so it has no effect (check its spelling)");
+        }
+    }
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] args)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(span), args));
