@@ -72,7 +72,7 @@ public class SchemaDiagnosticTests
               "title": "Thing",
               "type": "object",
               "properties": {
-                "count": { "type": "integer", "minimum": 3 }
+                "count": { "type": "integer", "enum": [1, 2] }
               }
             }
             """;
@@ -83,7 +83,7 @@ public class SchemaDiagnosticTests
         Assert.Equal("MG1009", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal((5, 35), Start(diagnostic));
-        Assert.StartsWith("The keyword 'minimum' changes which values are valid, but MessageGen does not support it for integer values.", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith("The keyword 'enum' changes which values are valid, but MessageGen does not support it for integer values.", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Empty(sources);
     }
 

@@ -27,4 +27,19 @@ public sealed class SchemaMemberAttribute : Attribute
 
     /// <summary>The schema's <c>format</c> (e.g. <c>uri</c>), or null.</summary>
     public string? Format { get; set; }
+
+    /// <summary>The schema's <c>minimum</c>, or NaN.</summary>
+    public double Minimum { get; set; } = double.NaN;
+
+    /// <summary>The schema's <c>exclusiveMinimum</c>, or NaN.</summary>
+    public double ExclusiveMinimum { get; set; } = double.NaN;
+
+    /// <summary>The schema's <c>maximum</c>, or NaN.</summary>
+    public double Maximum { get; set; } = double.NaN;
+
+    /// <summary>The schema's <c>exclusiveMaximum</c>, or NaN.</summary>
+    public double ExclusiveMaximum { get; set; } = double.NaN;
+
+    /// <summary>The schema's <c>multipleOf</c>, or NaN.</summary>
+    public double MultipleOf { get; set; } = double.NaN;
 }

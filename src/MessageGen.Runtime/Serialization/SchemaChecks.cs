@@ -77,6 +77,60 @@ public static class SchemaChecks
         }
     }
 
+    /// <summary>Checks a number against the numeric keywords its schema uses (null for the others).</summary>
+    public static void CheckNumber(
+        double value,
+        string parentPath,
+        string member,
+        double? minimum,
+        double? exclusiveMinimum,
+        double? maximum,
+        double? exclusiveMaximum,
+        double? multipleOf,
+        ValidationErrors errors)
+    {
+        if (value < minimum)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}; the minimum is {Show(minimum.Value)}."));
+        }
+
+        if (value <= exclusiveMinimum)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}; it must be greater than {Show(exclusiveMinimum.Value)}."));
+        }
+
+        if (value > maximum)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}; the maximum is {Show(maximum.Value)}."));
+        }
+
+        if (value >= exclusiveMaximum)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}; it must be less than {Show(exclusiveMaximum.Value)}."));
+        }
+
+        if (multipleOf is { } divisor && !NumberRules.IsMultipleOf(value, divisor))
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}, which is not a multiple of {Show(divisor)}."));
+        }
+    }
+
+    /// <summary>Checks <c>uniqueItems</c> for an array of strings, numbers or booleans.</summary>
+    public static void CheckUnique<T>(IReadOnlyList<T> items, string parentPath, string member, ValidationErrors errors)
+    {
+        var seen = new HashSet<T>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!seen.Add(items[i]))
+            {
+                errors.Add(new(JsonInput.Member(parentPath, member), $"'{member}' must hold unique items, but item {i} repeats an earlier one."));
+                return;
+            }
+        }
+    }
+
+    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
     /// <summary>A required member is missing.</summary>
     public static ValidationError Missing(string parentPath, string member)
         => new(JsonInput.Member(parentPath, member), $"Required member '{member}' is missing.");

@@ -13,9 +13,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace MessageGen.Analyzers;
 
 /// <summary>
-/// MG0004 (constant breaks <c>minLength</c>/<c>maxLength</c>), MG0005 (constant does not match <c>pattern</c>) and
-/// MG0006 (constant <c>format: uri</c> value is not an absolute https URI), for every generated <c>With...</c> call and
-/// model initializer assignment whose value is a compile-time constant string (or <c>new Uri("...")</c>).
+/// MG0004 (constant breaks <c>minLength</c>/<c>maxLength</c>), MG0005 (constant does not match <c>pattern</c>),
+/// MG0006 (constant <c>format: uri</c> value is not an absolute https URI) and MG0007 (constant number breaks
+/// <c>minimum</c>, <c>maximum</c>, their exclusive forms or <c>multipleOf</c>), for every generated <c>With...</c> call and
+/// model initializer assignment whose value is a compile-time constant (or <c>new Uri("...")</c>).
 /// The limits come from <c>[SchemaMember]</c> on the generated member (see <see cref="SchemaSymbols"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -27,7 +28,8 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         ConstantLengthOutOfRangeRule.Descriptor,
         ConstantPatternMismatchRule.Descriptor,
-        ConstantNotHttpsUriRule.Descriptor);
+        ConstantNotHttpsUriRule.Descriptor,
+        ConstantOutOfNumericRangeRule.Descriptor);
 
     private protected override void Register(CompilationStartAnalysisContext start, SchemaSymbols symbols)
     {
@@ -59,12 +61,23 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
 
     private static void Check(OperationAnalysisContext context, SchemaMember member, IOperation value, Location location, INamedTypeSymbol? uri, ConcurrentDictionary<string, Regex?> patterns)
     {
-        if (member.MinLength < 0 && member.MaxLength < 0 && member.Pattern is null && member.Format is null)
+        if (member.MinLength < 0 && member.MaxLength < 0 && member.Pattern is null && member.Format is null && member.Limits == NumericLimits.None)
         {
             return;
         }
 
         value = MemberAssignment.SkipConversions(value);
+        if (value.ConstantValue is { HasValue: true, Value: { } number } && AsDouble(number) is { } numeric)
+        {
+            if (member.Limits.Problem(numeric) is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    ConstantOutOfNumericRangeRule.Descriptor, location, member.JsonName, numeric.ToString("R", CultureInfo.InvariantCulture), problem));
+            }
+
+            return;
+        }
+
         var isUriObject = false;
         if (value is IObjectCreationOperation { Arguments.Length: 1 } creation
             && uri is not null
@@ -107,6 +120,23 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
             }
         }
     }
+
+    /// <summary>A constant of a numeric type as the double the generated property holds; null for any other constant.</summary>
+    private static double? AsDouble(object constant) => constant switch
+    {
+        int i => i,
+        long l => l,
+        double d => d,
+        float f => f,
+        decimal m => (double)m,
+        short s => s,
+        byte b => b,
+        sbyte sb => sb,
+        ushort us => us,
+        uint ui => ui,
+        ulong ul => ul,
+        _ => null,
+    };
 
     /// <summary>Null when <paramref name="text"/> is an absolute https URI; else what is wrong, for the message.</summary>
     internal static string? UriProblem(string text)

@@ -215,10 +215,27 @@ internal sealed class SchemaSymbols
             var maxLength = -1;
             string? pattern = null;
             string? format = null;
+            var limits = NumericLimits.None;
             foreach (var named in attribute.NamedArguments)
             {
+                var number = named.Value.Value as double? ?? double.NaN;
                 switch (named.Key)
                 {
+                    case "Minimum":
+                        limits = limits with { Minimum = number };
+                        break;
+                    case "ExclusiveMinimum":
+                        limits = limits with { ExclusiveMinimum = number };
+                        break;
+                    case "Maximum":
+                        limits = limits with { Maximum = number };
+                        break;
+                    case "ExclusiveMaximum":
+                        limits = limits with { ExclusiveMaximum = number };
+                        break;
+                    case "MultipleOf":
+                        limits = limits with { MultipleOf = number };
+                        break;
                     case "Required":
                         required = named.Value.Value is true;
                         break;
@@ -237,7 +254,7 @@ internal sealed class SchemaSymbols
                 }
             }
 
-            return new SchemaMember(jsonName, required, minLength, maxLength, pattern, format);
+            return new SchemaMember(jsonName, required, minLength, maxLength, pattern, format, limits);
         }
 
         return null;
@@ -295,7 +312,7 @@ internal readonly struct RequiredMember(string jsonName, bool isCSharpRequired)
 }
 
 /// <summary>What <c>[SchemaMember]</c> says about one generated member.</summary>
-internal sealed class SchemaMember(string jsonName, bool required, int minLength, int maxLength, string? pattern, string? format)
+internal sealed class SchemaMember(string jsonName, bool required, int minLength, int maxLength, string? pattern, string? format, NumericLimits limits)
 {
     public string JsonName { get; } = jsonName;
 
@@ -308,4 +325,23 @@ internal sealed class SchemaMember(string jsonName, bool required, int minLength
     public string? Pattern { get; } = pattern;
 
     public string? Format { get; } = format;
+
+    public NumericLimits Limits { get; } = limits;
+}
+
+/// <summary>The numeric keywords of a member; NaN where the schema does not use one.</summary>
+internal sealed record NumericLimits(double Minimum, double ExclusiveMinimum, double Maximum, double ExclusiveMaximum, double MultipleOf)
+{
+    public static NumericLimits None { get; } = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+
+    /// <summary>What <paramref name="value"/> breaks, worded for MG0007 ("at least -90"); null when it keeps every limit.</summary>
+    public string? Problem(double value)
+        => value < Minimum ? "at least " + Show(Minimum)
+            : value <= ExclusiveMinimum ? "more than " + Show(ExclusiveMinimum)
+            : value > Maximum ? "at most " + Show(Maximum)
+            : value >= ExclusiveMaximum ? "less than " + Show(ExclusiveMaximum)
+            : !double.IsNaN(MultipleOf) && !Serialization.NumberRules.IsMultipleOf(value, MultipleOf) ? "a multiple of " + Show(MultipleOf)
+            : null;
+
+    private static string Show(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

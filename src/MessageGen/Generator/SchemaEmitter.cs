@@ -171,7 +171,18 @@ internal sealed class SchemaEmitter
             var member = Naming.Literal(property.JsonName);
             if (IsValueType(property.Type))
             {
-                // Numbers and booleans carry no checks, and a required one is never null.
+                // A required number is never null; booleans, and numbers without limits, carry no checks.
+                if (HasChecks(property.Type) && property.IsRequired)
+                {
+                    EmitValueChecks(property, property.Type, value, "path", member, 0);
+                }
+                else if (HasChecks(property.Type))
+                {
+                    _writer.OpenBlock($"if ({value} is {{ }} {Local(property)})");
+                    EmitValueChecks(property, property.Type, Local(property), "path", member, 0);
+                    _writer.CloseBlock();
+                }
+
                 continue;
             }
 
@@ -230,6 +241,11 @@ internal sealed class SchemaEmitter
                 var enumValues = type.Enum.Count == 0 ? "null" : EnumField(property, depth);
                 _writer.WriteLine($"{SchemaChecks}.CheckString({value}, {parentPath}, {member}, {type.MinLength ?? -1}, {type.MaxLength ?? -1}, {pattern}, {(type.IsUri ? "true" : "false")}, {enumValues}, errors);");
                 break;
+            case ValueKind.Integer or ValueKind.Number when type.Limits is { } limits:
+                _writer.WriteLine(
+                    $"{SchemaChecks}.CheckNumber({value}, {parentPath}, {member}, minimum: {Literal(limits.Minimum)}, exclusiveMinimum: {Literal(limits.ExclusiveMinimum)}, " +
+                    $"maximum: {Literal(limits.Maximum)}, exclusiveMaximum: {Literal(limits.ExclusiveMaximum)}, multipleOf: {Literal(limits.MultipleOf)}, errors: errors);");
+                break;
             case ValueKind.Object:
                 _writer.WriteLine($"{value}.ValidateInto({MemberPath(parentPath, member)}, errors);");
                 break;
@@ -237,6 +253,11 @@ internal sealed class SchemaEmitter
                 if (type.MinItems is not null || type.MaxItems is not null)
                 {
                     _writer.WriteLine($"{SchemaChecks}.CheckCount({value}.Count, {parentPath}, {member}, {type.MinItems ?? -1}, {type.MaxItems ?? -1}, errors);");
+                }
+
+                if (type.UniqueItems)
+                {
+                    _writer.WriteLine($"{SchemaChecks}.CheckUnique({value}, {parentPath}, {member}, errors);");
                 }
 
                 if (HasChecks(type.Items!))
@@ -272,9 +293,14 @@ internal sealed class SchemaEmitter
         // Every string is checked at least for lone surrogates, which ToJson could not write.
         ValueKind.String => true,
         ValueKind.Object => true,
-        ValueKind.Array => type.MinItems is not null || type.MaxItems is not null || !IsValueType(type.Items!),
+        ValueKind.Integer or ValueKind.Number => type.Limits is not null,
+        ValueKind.Array => type.MinItems is not null || type.MaxItems is not null || type.UniqueItems || HasChecks(type.Items!),
         _ => false,
     };
+
+    /// <summary>A C# double literal, or <c>null</c>.</summary>
+    private static string Literal(double? value)
+        => value is { } number ? number.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d" : "null";
 
     private void EmitWriteTo(ObjectSpec obj)
     {
@@ -744,7 +770,24 @@ internal sealed class SchemaEmitter
             arguments.Add("Format = \"uri\"");
         }
 
+        if (type.Limits is { } limits)
+        {
+            AddLimit("Minimum", limits.Minimum);
+            AddLimit("ExclusiveMinimum", limits.ExclusiveMinimum);
+            AddLimit("Maximum", limits.Maximum);
+            AddLimit("ExclusiveMaximum", limits.ExclusiveMaximum);
+            AddLimit("MultipleOf", limits.MultipleOf);
+        }
+
         return $"[{Attributes}SchemaMember({string.Join(", ", arguments)})]";
+
+        void AddLimit(string name, double? value)
+        {
+            if (value is not null)
+            {
+                arguments.Add($"{name} = {Literal(value)}");
+            }
+        }
     }
 
     private static string IsSet(ObjectSpec obj, string jsonName)

@@ -441,6 +441,7 @@ internal sealed class SchemaParser
         TypeSpec? items = null;
         int? minItems = null;
         int? maxItems = null;
+        var uniqueItems = false;
         foreach (var member in schema.Members)
         {
             switch (member.Name)
@@ -461,6 +462,14 @@ internal sealed class SchemaParser
                 case "maxItems":
                     maxItems = ExpectCount(member);
                     break;
+                case "uniqueItems":
+                    uniqueItems = member.Value is JsonBoolean { Value: true };
+                    if (member.Value is not JsonBoolean)
+                    {
+                        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, "uniqueItems", "expected true or false");
+                    }
+
+                    break;
                 default:
                     CheckAnnotation(member, "array");
                     break;
@@ -473,7 +482,14 @@ internal sealed class SchemaParser
             return null;
         }
 
-        return TypeSpec.Simple(ValueKind.Array) with { Items = items, MinItems = minItems, MaxItems = maxItems };
+        if (uniqueItems && items.Kind is ValueKind.Object or ValueKind.Array)
+        {
+            // Objects keep only the members their schema names, so two items that differ elsewhere would look equal.
+            Report(SchemaDiagnostics.UnsupportedAssertion, schema.Find("uniqueItems")!.NameSpan, "uniqueItems", "it is supported for items that are strings, numbers or booleans only");
+            return null;
+        }
+
+        return TypeSpec.Simple(ValueKind.Array) with { Items = items, MinItems = minItems, MaxItems = maxItems, UniqueItems = uniqueItems };
     }
 
     private TypeSpec ParseString(JsonObject schema)
@@ -556,15 +572,56 @@ internal sealed class SchemaParser
 
     private TypeSpec ParsePrimitive(JsonObject schema, ValueKind kind)
     {
+        var limits = new NumberLimits(null, null, null, null, null);
+        var isNumeric = kind is ValueKind.Integer or ValueKind.Number;
         foreach (var member in schema.Members)
         {
-            if (member.Name != "type")
+            switch (member.Name)
             {
-                CheckAnnotation(member, kind.ToString().ToLowerInvariant());
+                case "type":
+                    break;
+                case "minimum" when isNumeric:
+                    limits = limits with { Minimum = ExpectNumber(member) };
+                    break;
+                case "exclusiveMinimum" when isNumeric:
+                    limits = limits with { ExclusiveMinimum = ExpectNumber(member) };
+                    break;
+                case "maximum" when isNumeric:
+                    limits = limits with { Maximum = ExpectNumber(member) };
+                    break;
+                case "exclusiveMaximum" when isNumeric:
+                    limits = limits with { ExclusiveMaximum = ExpectNumber(member) };
+                    break;
+                case "multipleOf" when isNumeric:
+                    var divisor = ExpectNumber(member);
+                    if (divisor <= 0)
+                    {
+                        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, "multipleOf", "expected a number greater than 0");
+                    }
+
+                    limits = limits with { MultipleOf = divisor > 0 ? divisor : null };
+                    break;
+                default:
+                    CheckAnnotation(member, kind.ToString().ToLowerInvariant());
+                    break;
             }
         }
 
-        return TypeSpec.Simple(kind);
+        var used = limits != new NumberLimits(null, null, null, null, null);
+        return TypeSpec.Simple(kind) with { Limits = used ? limits : null };
+    }
+
+    private double? ExpectNumber(JsonMember member)
+    {
+        if (member.Value is JsonNumber number
+            && double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && !double.IsInfinity(value))
+        {
+            return value;
+        }
+
+        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, member.Name, $"expected a number, not {member.Value.KindName}");
+        return null;
     }
 
     private void ParseOneOfRequired(JsonMember member, List<EquatableArray<string>> alternatives, List<(string Name, TextSpan Span)> names)

@@ -26,10 +26,15 @@ internal sealed record TypeSpec(
     int? MaxLength,
     bool IsUri,
     int? MinItems,
-    int? MaxItems)
+    int? MaxItems,
+    NumberLimits? Limits = null,
+    bool UniqueItems = false)
 {
     public static TypeSpec Simple(ValueKind kind) => new(kind, null, null, null, EquatableArray<string>.Empty, null, null, null, false, null, null);
 }
+
+/// <summary>The numeric keywords of an <c>integer</c> or <c>number</c>; null where the schema does not use one.</summary>
+internal sealed record NumberLimits(double? Minimum, double? ExclusiveMinimum, double? Maximum, double? ExclusiveMaximum, double? MultipleOf);
 
 /// <summary>One member of an object schema.</summary>
 internal sealed record PropertySpec(
