@@ -1,3 +1,7 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
 namespace MessageGen.Model;
 
 /// <summary>The JSON type of a value.</summary>
@@ -31,6 +35,54 @@ internal sealed record TypeSpec(
     bool UniqueItems = false)
 {
     public static TypeSpec Simple(ValueKind kind) => new(kind, null, null, null, EquatableArray<string>.Empty, null, null, null, false, null, null);
+
+    /// <summary>A member with a <c>const</c>: a read-only property, always written, checked when read.</summary>
+    public bool IsConstant => Const is not null;
+
+    /// <summary>Numbers and booleans: C# value types, so "absent" needs <see cref="System.Nullable{T}"/> and a required one is never null.</summary>
+    public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean;
+
+    /// <summary>Whether validation has anything to check on a value of this schema.</summary>
+    public bool HasChecks => Kind switch
+    {
+        // Every string is checked at least for lone surrogates, which ToJson could not write.
+        ValueKind.String => true,
+        ValueKind.Object => true,
+        ValueKind.Integer or ValueKind.Number => Limits is not null,
+        ValueKind.Array => HasCountLimits || UniqueItems || Items!.HasChecks,
+        _ => false,
+    };
+
+    /// <summary>Whether an array has <c>minItems</c> or <c>maxItems</c>.</summary>
+    public bool HasCountLimits => MinItems is not null || MaxItems is not null;
+
+    /// <summary>
+    /// The C# type of a value, generated types named in full: a member may have the simple name of a type (a property
+    /// <c>ProgIds</c> of items of type <c>ProgIds</c>), and in a static method that name would mean the property (CS0120).
+    /// </summary>
+    public string ClrType(string @namespace) => Kind switch
+    {
+        ValueKind.String => "string",
+        ValueKind.Integer => "long",
+        ValueKind.Number => "double",
+        ValueKind.Boolean => "bool",
+        ValueKind.Object => ClrNames.Qualified(@namespace, ObjectTypeName!),
+        _ => $"global::System.Collections.Generic.IReadOnlyList<{Items!.ClrType(@namespace)}>",
+    };
+
+    /// <summary>The type of a local or field that is null until a value is read or set.</summary>
+    public string NullableClrType(string @namespace) => ClrType(@namespace) + "?";
+
+    /// <summary>The builder of an object schema's type, named in full.</summary>
+    public string BuilderClrType(string @namespace) => ClrNames.Qualified(@namespace, ClrNames.Builder(ObjectTypeName!));
+}
+
+/// <summary>How generated types are named in generated code.</summary>
+internal static class ClrNames
+{
+    public static string Qualified(string @namespace, string typeName) => $"global::{@namespace}.{typeName}";
+
+    public static string Builder(string typeName) => typeName + "Builder";
 }
 
 /// <summary>The numeric keywords of an <c>integer</c> or <c>number</c>; null where the schema does not use one.</summary>
@@ -43,7 +95,63 @@ internal sealed record PropertySpec(
     string ParameterName,
     TypeSpec Type,
     bool IsRequired,
-    string? Description);
+    string? Description)
+{
+    /// <summary>Set whatever the caller does: a constant, or a required number or boolean (which cannot be null).</summary>
+    public bool IsAlwaysSet => Type.IsConstant || (IsRequired && Type.IsValueType);
+
+    /// <summary>Written by <c>WriteTo</c> whatever its value: a constant or a required member.</summary>
+    public bool IsAlwaysWritten => Type.IsConstant || IsRequired;
+
+    /// <summary>The type of the model's property: nullable unless required.</summary>
+    public string PropertyType(string @namespace) => IsRequired ? Type.ClrType(@namespace) : Type.NullableClrType(@namespace);
+
+    /// <summary>The parameter name without the <c>@</c> that escapes a keyword, for names built from it and for docs.</summary>
+    public string BareParameterName => ParameterName.TrimStart('@');
+
+    /// <summary>The builder's field for this member.</summary>
+    public string FieldName => "_" + BareParameterName;
+
+    /// <summary>The local that holds the value read (or checked) in generated methods.</summary>
+    public string LocalName => "value" + ClrName;
+
+    /// <summary>The local that says the reader has met this member, so a second one is a duplicate.</summary>
+    public string SeenLocalName => "has" + ClrName;
+
+    /// <summary>The static field with the compiled <c>pattern</c> of the value (depth 0) or of its items at <paramref name="depth"/>.</summary>
+    public string PatternFieldName(int depth) => $"s_{BareParameterName}Pattern{DepthSuffix(depth)}";
+
+    /// <summary>The static field with the <c>enum</c> values of the value (depth 0) or of its items at <paramref name="depth"/>.</summary>
+    public string EnumFieldName(int depth) => $"s_{BareParameterName}Values{DepthSuffix(depth)}";
+
+    /// <summary>The value's schema (depth 0) and, for arrays, its items' schemas, one level deeper each.</summary>
+    public IEnumerable<(TypeSpec Type, int Depth)> TypesByDepth
+    {
+        get
+        {
+            var depth = 0;
+            for (var type = Type; type is not null; type = type.Items, depth++)
+            {
+                yield return (type, depth);
+            }
+        }
+    }
+
+    private static string DepthSuffix(int depth) => depth == 0 ? string.Empty : depth.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What <c>WriteTo</c> writes before a member to separate it from the members before it.</summary>
+internal enum MemberSeparator
+{
+    /// <summary>Nothing can have been written before it: no comma.</summary>
+    None,
+
+    /// <summary>A member is certainly written before it: always a comma.</summary>
+    Comma,
+
+    /// <summary>Only optional members come before it: a comma if one of them was written, known only at run time.</summary>
+    CommaIfWritten,
+}
 
 /// <summary>A <c>dependentRequired</c>/<c>dependentSchemas</c> rule: when <see cref="Member"/> is set, all (or any) of <see cref="Requires"/> must be.</summary>
 internal sealed record DependencySpec(string Member, bool RequiresAll, EquatableArray<string> Requires);
@@ -57,14 +165,47 @@ internal sealed record ObjectSpec(
     bool AllowsAdditionalProperties,
     EquatableArray<EquatableArray<string>> OneOfRequired,
     EquatableArray<DependencySpec> Dependencies,
-    bool IsRoot);
+    bool IsRoot)
+{
+    public string BuilderTypeName => ClrNames.Builder(TypeName);
+
+    /// <summary>The members a caller can set: all but the constants.</summary>
+    public IEnumerable<PropertySpec> SettableProperties => Properties.Where(p => !p.Type.IsConstant);
+
+    /// <summary>The members in the order <c>WriteTo</c> writes them (schema order), each with what separates it from the ones before.</summary>
+    public IEnumerable<(PropertySpec Property, MemberSeparator Separator)> WriteOrder
+    {
+        get
+        {
+            var separator = MemberSeparator.None;
+            foreach (var property in Properties)
+            {
+                yield return (property, separator);
+                separator = property.IsAlwaysWritten ? MemberSeparator.Comma
+                    : separator == MemberSeparator.None ? MemberSeparator.CommaIfWritten
+                    : separator;
+            }
+        }
+    }
+
+    /// <summary>Whether <c>WriteTo</c> must remember that it wrote an optional member, because a later comma depends on it.</summary>
+    public bool TracksWrittenMembers => WriteOrder.Any(m => m.Separator == MemberSeparator.CommaIfWritten);
+
+    public PropertySpec Property(string jsonName) => Properties.First(p => p.JsonName == jsonName);
+}
 
 /// <summary>Everything generated from one schema file.</summary>
 internal sealed record SchemaSpec(
     string FileName,
     string Namespace,
     bool IsPublic,
-    EquatableArray<ObjectSpec> Objects);
+    EquatableArray<ObjectSpec> Objects)
+{
+    public string Accessibility => IsPublic ? "public" : "internal";
+
+    /// <summary>A type of this schema named in full (see <see cref="TypeSpec.ClrType"/>).</summary>
+    public string Qualified(string typeName) => ClrNames.Qualified(Namespace, typeName);
+}
 
 /// <summary>The parser's result for one file: the spec (null when the schema cannot be used) and its diagnostics.</summary>
 internal sealed record SchemaParseResult(SchemaSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
