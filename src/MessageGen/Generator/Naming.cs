@@ -41,9 +41,6 @@ internal static class Naming
             : name;
     }
 
-    /// <summary>A C# string literal holding <paramref name="value"/>.</summary>
-    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
     /// <summary>The file name without the <c>.schema.json</c> (or <c>.json</c>) suffix.</summary>
     public static string SchemaBaseName(string fileName)
     {

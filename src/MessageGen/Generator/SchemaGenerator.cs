@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using MessageGen.Diagnostics;
+using MessageGen.Generator.Emitter;
 using MessageGen.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -80,7 +81,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         try
         {
             var source = SchemaEmitter.Emit(spec);
-            var typeNames = spec.Objects.SelectMany(o => new[] { o.TypeName, o.TypeName + "Builder" }).ToEquatableArray();
+            var typeNames = spec.Objects.SelectMany(o => new[] { o.TypeName, o.BuilderTypeName }).ToEquatableArray();
             return new EmittedSchema(spec.FileName, source, typeNames, spec.Namespace, result.Diagnostics);
         }
         catch (Exception e) when (e is not OperationCanceledException)

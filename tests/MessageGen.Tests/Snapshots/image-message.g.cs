@@ -7,11 +7,16 @@ namespace MessageGen.WhatsApp
     /// <summary>
     /// A WhatsApp image message: a second schema, to show that nothing in MessageGen is specific to video.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("ImageMessage", BuilderType = typeof(ImageMessageBuilder))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("ImageMessage", BuilderType = typeof(global::MessageGen.WhatsApp.ImageMessageBuilder))]
     public sealed partial class ImageMessage : global::MessageGen.IWhatsAppMessage
     {
-        private static readonly global::MessageGen.Serialization.SchemaPattern s_toPattern = new global::MessageGen.Serialization.SchemaPattern(source: "^\\+?[0-9]{6,15}$", regex: new global::System.Text.RegularExpressions.Regex("^\\+?[0-9]{6,15}\\z", global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1)));
+        private static readonly global::MessageGen.Serialization.SchemaPattern s_toPattern = new global::MessageGen.Serialization.SchemaPattern(
+            source: "^\\+?[0-9]{6,15}$",
+            regex: new global::System.Text.RegularExpressions.Regex(
+                "^\\+?[0-9]{6,15}\\z",
+                global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled,
+                matchTimeout: global::System.TimeSpan.FromSeconds(1)));
         private static readonly string[] s_tagsValues1 = new[] { "promo", "receipt", "support" };
 
         /// <summary>
@@ -66,7 +71,7 @@ namespace MessageGen.WhatsApp
         public double? Ratio { get; init; }
 
         /// <summary>Starts a <see cref="ImageMessageBuilder"/>, which checks every schema rule when it builds.</summary>
-        public static ImageMessageBuilder Builder() => new ImageMessageBuilder();
+        public static global::MessageGen.WhatsApp.ImageMessageBuilder Builder() => new global::MessageGen.WhatsApp.ImageMessageBuilder();
 
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
@@ -85,8 +90,9 @@ namespace MessageGen.WhatsApp
             }
             else
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(To, path, "to", -1, -1, s_toPattern, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(To, path, "to", minLength: -1, maxLength: -1, pattern: s_toPattern, isUri: false, allowedValues: null, errors: errors);
             }
+
             if (Image is null)
             {
                 errors.Add(global::MessageGen.Serialization.SchemaChecks.Missing(path, "image"));
@@ -95,9 +101,11 @@ namespace MessageGen.WhatsApp
             {
                 Image.ValidateInto(global::MessageGen.Serialization.JsonInput.Member(path, "image", "$.image"), errors);
             }
+
             if (Tags is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckCount(Tags.Count, path, "tags", -1, 2, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckCount(Tags.Count, path, "tags", minItems: -1, maxItems: 2, errors: errors);
+
                 var itemsPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "tags", "$.tags");
                 for (var i0 = 0; i0 < Tags.Count; i0++)
                 {
@@ -107,7 +115,7 @@ namespace MessageGen.WhatsApp
                     }
                     else
                     {
-                        global::MessageGen.Serialization.SchemaChecks.CheckString(Tags[i0], itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(i0), -1, -1, null, false, s_tagsValues1, errors);
+                        global::MessageGen.Serialization.SchemaChecks.CheckString(Tags[i0], itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(i0), minLength: -1, maxLength: -1, pattern: null, isUri: false, allowedValues: s_tagsValues1, errors: errors);
                     }
                 }
             }
@@ -178,11 +186,11 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="ImageMessage"/> from UTF-8 JSON and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static ImageMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+        public static global::MessageGen.WhatsApp.ImageMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
-            ImageMessage? result = null;
+            global::MessageGen.WhatsApp.ImageMessage? result = null;
             try
             {
                 if (global::MessageGen.Serialization.JsonInput.StartRoot(ref reader, errors))
@@ -215,10 +223,10 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="ImageMessage"/> from JSON text and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static ImageMessage FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
+        public static global::MessageGen.WhatsApp.ImageMessage FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static ImageMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
+        internal static global::MessageGen.WhatsApp.ImageMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueMessagingProduct = null;
             var hasMessagingProduct = false;
@@ -238,6 +246,7 @@ namespace MessageGen.WhatsApp
             var hasPreview = false;
             double? valueRatio = null;
             var hasRatio = false;
+
             while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("messaging_product"u8))
@@ -381,13 +390,13 @@ namespace MessageGen.WhatsApp
                 errors.Add(global::MessageGen.Serialization.SchemaChecks.Missing(path, "type"));
             }
 
-            return new ImageMessage { To = valueTo!, Image = valueImage!, Tags = valueTags, Priority = valuePriority, Preview = valuePreview, Ratio = valueRatio };
+            return new global::MessageGen.WhatsApp.ImageMessage { To = valueTo!, Image = valueImage!, Tags = valueTags, Priority = valuePriority, Preview = valuePreview, Ratio = valueRatio };
         }
     }
 
     /// <summary>Builds a <see cref="ImageMessage"/> step by step. Mutable: each <c>With</c> method sets a member and returns this builder.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("ImageMessage", ModelType = typeof(ImageMessage))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("ImageMessage", ModelType = typeof(global::MessageGen.WhatsApp.ImageMessage))]
     public sealed partial class ImageMessageBuilder
     {
         private string? _to;
@@ -408,7 +417,7 @@ namespace MessageGen.WhatsApp
         /// <param name="to">The value of 'to'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("to", Required = true, Pattern = "^\\+?[0-9]{6,15}$")]
-        public ImageMessageBuilder WithTo(string? to)
+        public global::MessageGen.WhatsApp.ImageMessageBuilder WithTo(string? to)
         {
             _to = to;
             return this;
@@ -420,7 +429,7 @@ namespace MessageGen.WhatsApp
         /// <param name="image">The value of 'image'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("image", Required = true)]
-        public ImageMessageBuilder WithImage(global::MessageGen.WhatsApp.ImageMedia? image)
+        public global::MessageGen.WhatsApp.ImageMessageBuilder WithImage(global::MessageGen.WhatsApp.ImageMedia? image)
         {
             _image = image;
             return this;
@@ -432,7 +441,7 @@ namespace MessageGen.WhatsApp
         /// <param name="image">Sets up the 'image' member on a new <see cref="global::MessageGen.WhatsApp.ImageMediaBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("image", Required = true)]
-        public ImageMessageBuilder WithImage(global::System.Func<global::MessageGen.WhatsApp.ImageMediaBuilder, global::MessageGen.WhatsApp.ImageMediaBuilder> image)
+        public global::MessageGen.WhatsApp.ImageMessageBuilder WithImage(global::System.Func<global::MessageGen.WhatsApp.ImageMediaBuilder, global::MessageGen.WhatsApp.ImageMediaBuilder> image)
         {
             if (image is null)
             {
@@ -449,7 +458,7 @@ namespace MessageGen.WhatsApp
         /// <param name="tags">The value of 'tags'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("tags")]
-        public ImageMessageBuilder WithTags(global::System.Collections.Generic.IEnumerable<string>? tags)
+        public global::MessageGen.WhatsApp.ImageMessageBuilder WithTags(global::System.Collections.Generic.IEnumerable<string>? tags)
         {
             _tags = tags is null ? null : global::System.Linq.Enumerable.ToArray(tags);
             return this;
@@ -461,7 +470,7 @@ namespace MessageGen.WhatsApp
         /// <param name="priority">The value of 'priority'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("priority")]
-        public ImageMessageBuilder WithPriority(long priority)
+        public global::MessageGen.WhatsApp.ImageMessageBuilder WithPriority(long priority)
         {
             _priority = priority;
             return this;
@@ -473,7 +482,7 @@ namespace MessageGen.WhatsApp
         /// <param name="preview">The value of 'preview'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("preview")]
-        public ImageMessageBuilder WithPreview(bool preview)
+        public global::MessageGen.WhatsApp.ImageMessageBuilder WithPreview(bool preview)
         {
             _preview = preview;
             return this;
@@ -485,7 +494,7 @@ namespace MessageGen.WhatsApp
         /// <param name="ratio">The value of 'ratio'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("ratio")]
-        public ImageMessageBuilder WithRatio(double ratio)
+        public global::MessageGen.WhatsApp.ImageMessageBuilder WithRatio(double ratio)
         {
             _ratio = ratio;
             return this;
@@ -493,7 +502,7 @@ namespace MessageGen.WhatsApp
 
         /// <summary>Builds the <see cref="ImageMessage"/> after checking every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
-        public ImageMessage Build()
+        public global::MessageGen.WhatsApp.ImageMessage Build()
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
@@ -507,14 +516,14 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal ImageMessage BuildUnchecked() => new ImageMessage { To = _to!, Image = _image!, Tags = _tags, Priority = _priority, Preview = _preview, Ratio = _ratio };
+        internal global::MessageGen.WhatsApp.ImageMessage BuildUnchecked() => new global::MessageGen.WhatsApp.ImageMessage { To = _to!, Image = _image!, Tags = _tags, Priority = _priority, Preview = _preview, Ratio = _ratio };
     }
 
     /// <summary>
     /// The ImageMedia object of image-message.schema.json.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("ImageMedia", BuilderType = typeof(ImageMediaBuilder))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("ImageMedia", BuilderType = typeof(global::MessageGen.WhatsApp.ImageMediaBuilder))]
     [global::MessageGen.Schema.ExactlyOneOf("id", "link")]
     [global::MessageGen.Schema.DependentMembers("caption", global::MessageGen.Schema.DependencyKind.All, "link")]
     public sealed partial class ImageMedia
@@ -538,7 +547,7 @@ namespace MessageGen.WhatsApp
         public string? Caption { get; init; }
 
         /// <summary>Starts a <see cref="ImageMediaBuilder"/>, which checks every schema rule when it builds.</summary>
-        public static ImageMediaBuilder Builder() => new ImageMediaBuilder();
+        public static global::MessageGen.WhatsApp.ImageMediaBuilder Builder() => new global::MessageGen.WhatsApp.ImageMediaBuilder();
 
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
@@ -553,24 +562,28 @@ namespace MessageGen.WhatsApp
         {
             if (Id is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(Id, path, "id", 1, -1, null, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Id, path, "id", minLength: 1, maxLength: -1, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
+
             if (Link is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(Link, path, "link", -1, -1, null, true, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Link, path, "link", minLength: -1, maxLength: -1, pattern: null, isUri: true, allowedValues: null, errors: errors);
             }
+
             if (Caption is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(Caption, path, "caption", -1, 1024, null, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Caption, path, "caption", minLength: -1, maxLength: 1024, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
+
             var satisfiedCount = (Id is not null ? 1 : 0) + (Link is not null ? 1 : 0);
             if (satisfiedCount != 1)
             {
-                errors.Add(global::MessageGen.Serialization.SchemaChecks.ExactlyOneOf(path, new[] { "'id'", "'link'" }, new[] { Id is not null, Link is not null }));
+                errors.Add(global::MessageGen.Serialization.SchemaChecks.ExactlyOneOf(path, alternatives: new[] { "'id'", "'link'" }, satisfied: new[] { Id is not null, Link is not null }));
             }
+
             if (Caption is not null && !(Link is not null))
             {
-                errors.Add(global::MessageGen.Serialization.SchemaChecks.Dependency(path, "caption", true, new[] { "link" }));
+                errors.Add(global::MessageGen.Serialization.SchemaChecks.Dependency(path, "caption", requiresAll: true, requires: new[] { "link" }));
             }
         }
 
@@ -630,11 +643,11 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="ImageMedia"/> from UTF-8 JSON and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static ImageMedia FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+        public static global::MessageGen.WhatsApp.ImageMedia FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
-            ImageMedia? result = null;
+            global::MessageGen.WhatsApp.ImageMedia? result = null;
             try
             {
                 if (global::MessageGen.Serialization.JsonInput.StartRoot(ref reader, errors))
@@ -667,10 +680,10 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="ImageMedia"/> from JSON text and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static ImageMedia FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
+        public static global::MessageGen.WhatsApp.ImageMedia FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static ImageMedia ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
+        internal static global::MessageGen.WhatsApp.ImageMedia ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueId = null;
             var hasId = false;
@@ -678,6 +691,7 @@ namespace MessageGen.WhatsApp
             var hasLink = false;
             string? valueCaption = null;
             var hasCaption = false;
+
             while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8))
@@ -719,13 +733,13 @@ namespace MessageGen.WhatsApp
                 }
             }
 
-            return new ImageMedia { Id = valueId, Link = valueLink, Caption = valueCaption };
+            return new global::MessageGen.WhatsApp.ImageMedia { Id = valueId, Link = valueLink, Caption = valueCaption };
         }
     }
 
     /// <summary>Builds a <see cref="ImageMedia"/> step by step. Mutable: each <c>With</c> method sets a member and returns this builder.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("ImageMedia", ModelType = typeof(ImageMedia))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("ImageMedia", ModelType = typeof(global::MessageGen.WhatsApp.ImageMedia))]
     [global::MessageGen.Schema.ExactlyOneOf("id", "link")]
     [global::MessageGen.Schema.DependentMembers("caption", global::MessageGen.Schema.DependencyKind.All, "link")]
     public sealed partial class ImageMediaBuilder
@@ -745,7 +759,7 @@ namespace MessageGen.WhatsApp
         /// <param name="id">The value of 'id'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("id", MinLength = 1)]
-        public ImageMediaBuilder WithId(string? id)
+        public global::MessageGen.WhatsApp.ImageMediaBuilder WithId(string? id)
         {
             _id = id;
             return this;
@@ -757,7 +771,7 @@ namespace MessageGen.WhatsApp
         /// <param name="link">The value of 'link'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("link", Format = "uri")]
-        public ImageMediaBuilder WithLink(string? link)
+        public global::MessageGen.WhatsApp.ImageMediaBuilder WithLink(string? link)
         {
             _link = link;
             return this;
@@ -769,7 +783,7 @@ namespace MessageGen.WhatsApp
         /// <param name="link">The URI; it must be absolute.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("link", Format = "uri")]
-        public ImageMediaBuilder WithLink(global::System.Uri? link)
+        public global::MessageGen.WhatsApp.ImageMediaBuilder WithLink(global::System.Uri? link)
         {
             _link = link is null ? null : link.IsAbsoluteUri ? link.AbsoluteUri : link.OriginalString;
             return this;
@@ -781,7 +795,7 @@ namespace MessageGen.WhatsApp
         /// <param name="caption">The value of 'caption'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("caption", MaxLength = 1024)]
-        public ImageMediaBuilder WithCaption(string? caption)
+        public global::MessageGen.WhatsApp.ImageMediaBuilder WithCaption(string? caption)
         {
             _caption = caption;
             return this;
@@ -789,7 +803,7 @@ namespace MessageGen.WhatsApp
 
         /// <summary>Builds the <see cref="ImageMedia"/> after checking every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
-        public ImageMedia Build()
+        public global::MessageGen.WhatsApp.ImageMedia Build()
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
@@ -803,6 +817,6 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal ImageMedia BuildUnchecked() => new ImageMedia { Id = _id, Link = _link, Caption = _caption };
+        internal global::MessageGen.WhatsApp.ImageMedia BuildUnchecked() => new global::MessageGen.WhatsApp.ImageMedia { Id = _id, Link = _link, Caption = _caption };
     }
 }

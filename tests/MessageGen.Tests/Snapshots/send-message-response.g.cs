@@ -7,8 +7,8 @@ namespace MessageGen.WhatsApp
     /// <summary>
     /// The 360dialog API's answer to an accepted POST /messages. Acceptance is not delivery: delivery is reported later by webhook.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("SendMessageResponse", BuilderType = typeof(SendMessageResponseBuilder))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("SendMessageResponse", BuilderType = typeof(global::MessageGen.WhatsApp.SendMessageResponseBuilder))]
     public sealed partial class SendMessageResponse : global::MessageGen.IWhatsAppMessage
     {
         /// <summary>
@@ -30,7 +30,7 @@ namespace MessageGen.WhatsApp
         public string? MessagingProduct { get; init; }
 
         /// <summary>Starts a <see cref="SendMessageResponseBuilder"/>, which checks every schema rule when it builds.</summary>
-        public static SendMessageResponseBuilder Builder() => new SendMessageResponseBuilder();
+        public static global::MessageGen.WhatsApp.SendMessageResponseBuilder Builder() => new global::MessageGen.WhatsApp.SendMessageResponseBuilder();
 
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
@@ -58,6 +58,7 @@ namespace MessageGen.WhatsApp
                     }
                 }
             }
+
             if (Messages is null)
             {
                 errors.Add(global::MessageGen.Serialization.SchemaChecks.Missing(path, "messages"));
@@ -77,9 +78,10 @@ namespace MessageGen.WhatsApp
                     }
                 }
             }
+
             if (MessagingProduct is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(MessagingProduct, path, "messaging_product", -1, -1, null, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(MessagingProduct, path, "messaging_product", minLength: -1, maxLength: -1, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
         }
 
@@ -112,6 +114,7 @@ namespace MessageGen.WhatsApp
 
                     global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "]"u8);
                 }
+
                 wroteMember = true;
             }
 
@@ -136,6 +139,7 @@ namespace MessageGen.WhatsApp
 
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "]"u8);
             }
+
             if (MessagingProduct is not null)
             {
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, ",\"messaging_product\":"u8);
@@ -156,11 +160,11 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="SendMessageResponse"/> from UTF-8 JSON and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static SendMessageResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+        public static global::MessageGen.WhatsApp.SendMessageResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
-            SendMessageResponse? result = null;
+            global::MessageGen.WhatsApp.SendMessageResponse? result = null;
             try
             {
                 if (global::MessageGen.Serialization.JsonInput.StartRoot(ref reader, errors))
@@ -193,10 +197,10 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="SendMessageResponse"/> from JSON text and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static SendMessageResponse FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
+        public static global::MessageGen.WhatsApp.SendMessageResponse FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static SendMessageResponse ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
+        internal static global::MessageGen.WhatsApp.SendMessageResponse ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.Contact>? valueContacts = null;
             var hasContacts = false;
@@ -204,6 +208,7 @@ namespace MessageGen.WhatsApp
             var hasMessages = false;
             string? valueMessagingProduct = null;
             var hasMessagingProduct = false;
+
             while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("contacts"u8))
@@ -226,6 +231,7 @@ namespace MessageGen.WhatsApp
                             {
                                 item0 = global::MessageGen.WhatsApp.Contact.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(list0.Count)), errors);
                             }
+
                             if (item0 is not null)
                             {
                                 list0.Add(item0);
@@ -255,6 +261,7 @@ namespace MessageGen.WhatsApp
                             {
                                 item0 = global::MessageGen.WhatsApp.SentMessage.ReadFrom(ref reader, global::MessageGen.Serialization.JsonInput.Member(itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(list0.Count)), errors);
                             }
+
                             if (item0 is not null)
                             {
                                 list0.Add(item0);
@@ -281,13 +288,13 @@ namespace MessageGen.WhatsApp
                 }
             }
 
-            return new SendMessageResponse { Contacts = valueContacts, Messages = valueMessages!, MessagingProduct = valueMessagingProduct };
+            return new global::MessageGen.WhatsApp.SendMessageResponse { Contacts = valueContacts, Messages = valueMessages!, MessagingProduct = valueMessagingProduct };
         }
     }
 
     /// <summary>Builds a <see cref="SendMessageResponse"/> step by step. Mutable: each <c>With</c> method sets a member and returns this builder.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("SendMessageResponse", ModelType = typeof(SendMessageResponse))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("SendMessageResponse", ModelType = typeof(global::MessageGen.WhatsApp.SendMessageResponse))]
     public sealed partial class SendMessageResponseBuilder
     {
         private global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.Contact>? _contacts;
@@ -305,7 +312,7 @@ namespace MessageGen.WhatsApp
         /// <param name="contacts">The value of 'contacts'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("contacts")]
-        public SendMessageResponseBuilder WithContacts(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.Contact>? contacts)
+        public global::MessageGen.WhatsApp.SendMessageResponseBuilder WithContacts(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.Contact>? contacts)
         {
             _contacts = contacts is null ? null : global::System.Linq.Enumerable.ToArray(contacts);
             return this;
@@ -317,7 +324,7 @@ namespace MessageGen.WhatsApp
         /// <param name="messages">The value of 'messages'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("messages", Required = true)]
-        public SendMessageResponseBuilder WithMessages(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.SentMessage>? messages)
+        public global::MessageGen.WhatsApp.SendMessageResponseBuilder WithMessages(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.SentMessage>? messages)
         {
             _messages = messages is null ? null : global::System.Linq.Enumerable.ToArray(messages);
             return this;
@@ -329,7 +336,7 @@ namespace MessageGen.WhatsApp
         /// <param name="messagingProduct">The value of 'messaging_product'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("messaging_product")]
-        public SendMessageResponseBuilder WithMessagingProduct(string? messagingProduct)
+        public global::MessageGen.WhatsApp.SendMessageResponseBuilder WithMessagingProduct(string? messagingProduct)
         {
             _messagingProduct = messagingProduct;
             return this;
@@ -337,7 +344,7 @@ namespace MessageGen.WhatsApp
 
         /// <summary>Builds the <see cref="SendMessageResponse"/> after checking every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
-        public SendMessageResponse Build()
+        public global::MessageGen.WhatsApp.SendMessageResponse Build()
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
@@ -351,14 +358,14 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal SendMessageResponse BuildUnchecked() => new SendMessageResponse { Contacts = _contacts, Messages = _messages!, MessagingProduct = _messagingProduct };
+        internal global::MessageGen.WhatsApp.SendMessageResponse BuildUnchecked() => new global::MessageGen.WhatsApp.SendMessageResponse { Contacts = _contacts, Messages = _messages!, MessagingProduct = _messagingProduct };
     }
 
     /// <summary>
     /// A recipient as the API resolved it.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("Contact", BuilderType = typeof(ContactBuilder))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("Contact", BuilderType = typeof(global::MessageGen.WhatsApp.ContactBuilder))]
     public sealed partial class Contact
     {
         /// <summary>
@@ -374,7 +381,7 @@ namespace MessageGen.WhatsApp
         public string? WaId { get; init; }
 
         /// <summary>Starts a <see cref="ContactBuilder"/>, which checks every schema rule when it builds.</summary>
-        public static ContactBuilder Builder() => new ContactBuilder();
+        public static global::MessageGen.WhatsApp.ContactBuilder Builder() => new global::MessageGen.WhatsApp.ContactBuilder();
 
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
@@ -389,11 +396,12 @@ namespace MessageGen.WhatsApp
         {
             if (Input is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(Input, path, "input", -1, -1, null, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Input, path, "input", minLength: -1, maxLength: -1, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
+
             if (WaId is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(WaId, path, "wa_id", -1, -1, null, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(WaId, path, "wa_id", minLength: -1, maxLength: -1, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
         }
 
@@ -441,11 +449,11 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="Contact"/> from UTF-8 JSON and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static Contact FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+        public static global::MessageGen.WhatsApp.Contact FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
-            Contact? result = null;
+            global::MessageGen.WhatsApp.Contact? result = null;
             try
             {
                 if (global::MessageGen.Serialization.JsonInput.StartRoot(ref reader, errors))
@@ -478,15 +486,16 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="Contact"/> from JSON text and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static Contact FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
+        public static global::MessageGen.WhatsApp.Contact FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static Contact ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
+        internal static global::MessageGen.WhatsApp.Contact ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueInput = null;
             var hasInput = false;
             string? valueWaId = null;
             var hasWaId = false;
+
             while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("input"u8))
@@ -517,13 +526,13 @@ namespace MessageGen.WhatsApp
                 }
             }
 
-            return new Contact { Input = valueInput, WaId = valueWaId };
+            return new global::MessageGen.WhatsApp.Contact { Input = valueInput, WaId = valueWaId };
         }
     }
 
     /// <summary>Builds a <see cref="Contact"/> step by step. Mutable: each <c>With</c> method sets a member and returns this builder.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("Contact", ModelType = typeof(Contact))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("Contact", ModelType = typeof(global::MessageGen.WhatsApp.Contact))]
     public sealed partial class ContactBuilder
     {
         private string? _input;
@@ -540,7 +549,7 @@ namespace MessageGen.WhatsApp
         /// <param name="input">The value of 'input'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("input")]
-        public ContactBuilder WithInput(string? input)
+        public global::MessageGen.WhatsApp.ContactBuilder WithInput(string? input)
         {
             _input = input;
             return this;
@@ -552,7 +561,7 @@ namespace MessageGen.WhatsApp
         /// <param name="waId">The value of 'wa_id'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("wa_id")]
-        public ContactBuilder WithWaId(string? waId)
+        public global::MessageGen.WhatsApp.ContactBuilder WithWaId(string? waId)
         {
             _waId = waId;
             return this;
@@ -560,7 +569,7 @@ namespace MessageGen.WhatsApp
 
         /// <summary>Builds the <see cref="Contact"/> after checking every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
-        public Contact Build()
+        public global::MessageGen.WhatsApp.Contact Build()
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
@@ -574,14 +583,14 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal Contact BuildUnchecked() => new Contact { Input = _input, WaId = _waId };
+        internal global::MessageGen.WhatsApp.Contact BuildUnchecked() => new global::MessageGen.WhatsApp.Contact { Input = _input, WaId = _waId };
     }
 
     /// <summary>
     /// A message the API accepted.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("SentMessage", BuilderType = typeof(SentMessageBuilder))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("SentMessage", BuilderType = typeof(global::MessageGen.WhatsApp.SentMessageBuilder))]
     public sealed partial class SentMessage
     {
         /// <summary>
@@ -597,7 +606,7 @@ namespace MessageGen.WhatsApp
         public string? MessageStatus { get; init; }
 
         /// <summary>Starts a <see cref="SentMessageBuilder"/>, which checks every schema rule when it builds.</summary>
-        public static SentMessageBuilder Builder() => new SentMessageBuilder();
+        public static global::MessageGen.WhatsApp.SentMessageBuilder Builder() => new global::MessageGen.WhatsApp.SentMessageBuilder();
 
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
@@ -616,11 +625,12 @@ namespace MessageGen.WhatsApp
             }
             else
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(Id, path, "id", -1, -1, null, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Id, path, "id", minLength: -1, maxLength: -1, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
+
             if (MessageStatus is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(MessageStatus, path, "message_status", -1, -1, null, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(MessageStatus, path, "message_status", minLength: -1, maxLength: -1, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
         }
 
@@ -655,11 +665,11 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="SentMessage"/> from UTF-8 JSON and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static SentMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+        public static global::MessageGen.WhatsApp.SentMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
-            SentMessage? result = null;
+            global::MessageGen.WhatsApp.SentMessage? result = null;
             try
             {
                 if (global::MessageGen.Serialization.JsonInput.StartRoot(ref reader, errors))
@@ -692,15 +702,16 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="SentMessage"/> from JSON text and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static SentMessage FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
+        public static global::MessageGen.WhatsApp.SentMessage FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static SentMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
+        internal static global::MessageGen.WhatsApp.SentMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueId = null;
             var hasId = false;
             string? valueMessageStatus = null;
             var hasMessageStatus = false;
+
             while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8))
@@ -731,13 +742,13 @@ namespace MessageGen.WhatsApp
                 }
             }
 
-            return new SentMessage { Id = valueId!, MessageStatus = valueMessageStatus };
+            return new global::MessageGen.WhatsApp.SentMessage { Id = valueId!, MessageStatus = valueMessageStatus };
         }
     }
 
     /// <summary>Builds a <see cref="SentMessage"/> step by step. Mutable: each <c>With</c> method sets a member and returns this builder.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("SentMessage", ModelType = typeof(SentMessage))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("SentMessage", ModelType = typeof(global::MessageGen.WhatsApp.SentMessage))]
     public sealed partial class SentMessageBuilder
     {
         private string? _id;
@@ -754,7 +765,7 @@ namespace MessageGen.WhatsApp
         /// <param name="id">The value of 'id'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("id", Required = true)]
-        public SentMessageBuilder WithId(string? id)
+        public global::MessageGen.WhatsApp.SentMessageBuilder WithId(string? id)
         {
             _id = id;
             return this;
@@ -766,7 +777,7 @@ namespace MessageGen.WhatsApp
         /// <param name="messageStatus">The value of 'message_status'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("message_status")]
-        public SentMessageBuilder WithMessageStatus(string? messageStatus)
+        public global::MessageGen.WhatsApp.SentMessageBuilder WithMessageStatus(string? messageStatus)
         {
             _messageStatus = messageStatus;
             return this;
@@ -774,7 +785,7 @@ namespace MessageGen.WhatsApp
 
         /// <summary>Builds the <see cref="SentMessage"/> after checking every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
-        public SentMessage Build()
+        public global::MessageGen.WhatsApp.SentMessage Build()
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
@@ -788,6 +799,6 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal SentMessage BuildUnchecked() => new SentMessage { Id = _id!, MessageStatus = _messageStatus };
+        internal global::MessageGen.WhatsApp.SentMessage BuildUnchecked() => new global::MessageGen.WhatsApp.SentMessage { Id = _id!, MessageStatus = _messageStatus };
     }
 }

@@ -7,11 +7,16 @@ namespace MessageGen.WhatsApp
     /// <summary>
     /// A WhatsApp video message sent through the 360dialog API (POST /messages).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("VideoMessage", BuilderType = typeof(VideoMessageBuilder))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("VideoMessage", BuilderType = typeof(global::MessageGen.WhatsApp.VideoMessageBuilder))]
     public sealed partial class VideoMessage : global::MessageGen.IWhatsAppMessage
     {
-        private static readonly global::MessageGen.Serialization.SchemaPattern s_toPattern = new global::MessageGen.Serialization.SchemaPattern(source: "^\\+?[0-9]{6,15}$", regex: new global::System.Text.RegularExpressions.Regex("^\\+?[0-9]{6,15}\\z", global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromSeconds(1)));
+        private static readonly global::MessageGen.Serialization.SchemaPattern s_toPattern = new global::MessageGen.Serialization.SchemaPattern(
+            source: "^\\+?[0-9]{6,15}$",
+            regex: new global::System.Text.RegularExpressions.Regex(
+                "^\\+?[0-9]{6,15}\\z",
+                global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled,
+                matchTimeout: global::System.TimeSpan.FromSeconds(1)));
 
         /// <summary>
         /// The messaging service; always "whatsapp".
@@ -41,7 +46,7 @@ namespace MessageGen.WhatsApp
         public required global::MessageGen.WhatsApp.VideoMedia Video { get; init; }
 
         /// <summary>Starts a <see cref="VideoMessageBuilder"/>, which checks every schema rule when it builds.</summary>
-        public static VideoMessageBuilder Builder() => new VideoMessageBuilder();
+        public static global::MessageGen.WhatsApp.VideoMessageBuilder Builder() => new global::MessageGen.WhatsApp.VideoMessageBuilder();
 
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
@@ -60,8 +65,9 @@ namespace MessageGen.WhatsApp
             }
             else
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(To, path, "to", -1, -1, s_toPattern, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(To, path, "to", minLength: -1, maxLength: -1, pattern: s_toPattern, isUri: false, allowedValues: null, errors: errors);
             }
+
             if (Video is null)
             {
                 errors.Add(global::MessageGen.Serialization.SchemaChecks.Missing(path, "video"));
@@ -99,11 +105,11 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="VideoMessage"/> from UTF-8 JSON and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static VideoMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+        public static global::MessageGen.WhatsApp.VideoMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
-            VideoMessage? result = null;
+            global::MessageGen.WhatsApp.VideoMessage? result = null;
             try
             {
                 if (global::MessageGen.Serialization.JsonInput.StartRoot(ref reader, errors))
@@ -136,10 +142,10 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="VideoMessage"/> from JSON text and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static VideoMessage FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
+        public static global::MessageGen.WhatsApp.VideoMessage FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static VideoMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
+        internal static global::MessageGen.WhatsApp.VideoMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueMessagingProduct = null;
             var hasMessagingProduct = false;
@@ -151,6 +157,7 @@ namespace MessageGen.WhatsApp
             var hasType = false;
             global::MessageGen.WhatsApp.VideoMedia? valueVideo = null;
             var hasVideo = false;
+
             while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("messaging_product"u8))
@@ -235,13 +242,13 @@ namespace MessageGen.WhatsApp
                 errors.Add(global::MessageGen.Serialization.SchemaChecks.Missing(path, "type"));
             }
 
-            return new VideoMessage { To = valueTo!, Video = valueVideo! };
+            return new global::MessageGen.WhatsApp.VideoMessage { To = valueTo!, Video = valueVideo! };
         }
     }
 
     /// <summary>Builds a <see cref="VideoMessage"/> step by step. Mutable: each <c>With</c> method sets a member and returns this builder.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("VideoMessage", ModelType = typeof(VideoMessage))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("VideoMessage", ModelType = typeof(global::MessageGen.WhatsApp.VideoMessage))]
     public sealed partial class VideoMessageBuilder
     {
         private string? _to;
@@ -258,7 +265,7 @@ namespace MessageGen.WhatsApp
         /// <param name="to">The value of 'to'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("to", Required = true, Pattern = "^\\+?[0-9]{6,15}$")]
-        public VideoMessageBuilder WithTo(string? to)
+        public global::MessageGen.WhatsApp.VideoMessageBuilder WithTo(string? to)
         {
             _to = to;
             return this;
@@ -270,7 +277,7 @@ namespace MessageGen.WhatsApp
         /// <param name="video">The value of 'video'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("video", Required = true)]
-        public VideoMessageBuilder WithVideo(global::MessageGen.WhatsApp.VideoMedia? video)
+        public global::MessageGen.WhatsApp.VideoMessageBuilder WithVideo(global::MessageGen.WhatsApp.VideoMedia? video)
         {
             _video = video;
             return this;
@@ -282,7 +289,7 @@ namespace MessageGen.WhatsApp
         /// <param name="video">Sets up the 'video' member on a new <see cref="global::MessageGen.WhatsApp.VideoMediaBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("video", Required = true)]
-        public VideoMessageBuilder WithVideo(global::System.Func<global::MessageGen.WhatsApp.VideoMediaBuilder, global::MessageGen.WhatsApp.VideoMediaBuilder> video)
+        public global::MessageGen.WhatsApp.VideoMessageBuilder WithVideo(global::System.Func<global::MessageGen.WhatsApp.VideoMediaBuilder, global::MessageGen.WhatsApp.VideoMediaBuilder> video)
         {
             if (video is null)
             {
@@ -295,7 +302,7 @@ namespace MessageGen.WhatsApp
 
         /// <summary>Builds the <see cref="VideoMessage"/> after checking every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
-        public VideoMessage Build()
+        public global::MessageGen.WhatsApp.VideoMessage Build()
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
@@ -309,14 +316,14 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal VideoMessage BuildUnchecked() => new VideoMessage { To = _to!, Video = _video! };
+        internal global::MessageGen.WhatsApp.VideoMessage BuildUnchecked() => new global::MessageGen.WhatsApp.VideoMessage { To = _to!, Video = _video! };
     }
 
     /// <summary>
     /// The video to send: either uploaded media (id) or hosted media (link), with an optional caption.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("VideoMedia", BuilderType = typeof(VideoMediaBuilder))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("VideoMedia", BuilderType = typeof(global::MessageGen.WhatsApp.VideoMediaBuilder))]
     [global::MessageGen.Schema.ExactlyOneOf("id", "link")]
     [global::MessageGen.Schema.DependentMembers("caption", global::MessageGen.Schema.DependencyKind.Any, "id", "link")]
     public sealed partial class VideoMedia
@@ -340,7 +347,7 @@ namespace MessageGen.WhatsApp
         public string? Caption { get; init; }
 
         /// <summary>Starts a <see cref="VideoMediaBuilder"/>, which checks every schema rule when it builds.</summary>
-        public static VideoMediaBuilder Builder() => new VideoMediaBuilder();
+        public static global::MessageGen.WhatsApp.VideoMediaBuilder Builder() => new global::MessageGen.WhatsApp.VideoMediaBuilder();
 
         /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::MessageGen.ValidationError> Validate()
@@ -355,24 +362,28 @@ namespace MessageGen.WhatsApp
         {
             if (Id is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(Id, path, "id", 1, -1, null, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Id, path, "id", minLength: 1, maxLength: -1, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
+
             if (Link is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(Link, path, "link", -1, -1, null, true, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Link, path, "link", minLength: -1, maxLength: -1, pattern: null, isUri: true, allowedValues: null, errors: errors);
             }
+
             if (Caption is not null)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckString(Caption, path, "caption", -1, 1024, null, false, null, errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckString(Caption, path, "caption", minLength: -1, maxLength: 1024, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
+
             var satisfiedCount = (Id is not null ? 1 : 0) + (Link is not null ? 1 : 0);
             if (satisfiedCount != 1)
             {
-                errors.Add(global::MessageGen.Serialization.SchemaChecks.ExactlyOneOf(path, new[] { "'id'", "'link'" }, new[] { Id is not null, Link is not null }));
+                errors.Add(global::MessageGen.Serialization.SchemaChecks.ExactlyOneOf(path, alternatives: new[] { "'id'", "'link'" }, satisfied: new[] { Id is not null, Link is not null }));
             }
+
             if (Caption is not null && !(Id is not null || Link is not null))
             {
-                errors.Add(global::MessageGen.Serialization.SchemaChecks.Dependency(path, "caption", false, new[] { "id", "link" }));
+                errors.Add(global::MessageGen.Serialization.SchemaChecks.Dependency(path, "caption", requiresAll: false, requires: new[] { "id", "link" }));
             }
         }
 
@@ -432,11 +443,11 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="VideoMedia"/> from UTF-8 JSON and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static VideoMedia FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+        public static global::MessageGen.WhatsApp.VideoMedia FromJson(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::MessageGen.Serialization.JsonInput.ReaderOptions);
-            VideoMedia? result = null;
+            global::MessageGen.WhatsApp.VideoMedia? result = null;
             try
             {
                 if (global::MessageGen.Serialization.JsonInput.StartRoot(ref reader, errors))
@@ -469,10 +480,10 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads a <see cref="VideoMedia"/> from JSON text and checks every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">The JSON breaks the schema; every violation is listed with its path.</exception>
         /// <exception cref="global::MessageGen.MalformedJsonException">The input is not well-formed JSON.</exception>
-        public static VideoMedia FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
+        public static global::MessageGen.WhatsApp.VideoMedia FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-        internal static VideoMedia ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
+        internal static global::MessageGen.WhatsApp.VideoMedia ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
             string? valueId = null;
             var hasId = false;
@@ -480,6 +491,7 @@ namespace MessageGen.WhatsApp
             var hasLink = false;
             string? valueCaption = null;
             var hasCaption = false;
+
             while (global::MessageGen.Serialization.JsonInput.NextMember(ref reader))
             {
                 if (reader.ValueTextEquals("id"u8))
@@ -521,13 +533,13 @@ namespace MessageGen.WhatsApp
                 }
             }
 
-            return new VideoMedia { Id = valueId, Link = valueLink, Caption = valueCaption };
+            return new global::MessageGen.WhatsApp.VideoMedia { Id = valueId, Link = valueLink, Caption = valueCaption };
         }
     }
 
     /// <summary>Builds a <see cref="VideoMedia"/> step by step. Mutable: each <c>With</c> method sets a member and returns this builder.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "0.1.0.0")]
-    [global::MessageGen.Schema.GeneratedMessage("VideoMedia", ModelType = typeof(VideoMedia))]
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
+    [global::MessageGen.Schema.GeneratedMessage("VideoMedia", ModelType = typeof(global::MessageGen.WhatsApp.VideoMedia))]
     [global::MessageGen.Schema.ExactlyOneOf("id", "link")]
     [global::MessageGen.Schema.DependentMembers("caption", global::MessageGen.Schema.DependencyKind.Any, "id", "link")]
     public sealed partial class VideoMediaBuilder
@@ -547,7 +559,7 @@ namespace MessageGen.WhatsApp
         /// <param name="id">The value of 'id'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("id", MinLength = 1)]
-        public VideoMediaBuilder WithId(string? id)
+        public global::MessageGen.WhatsApp.VideoMediaBuilder WithId(string? id)
         {
             _id = id;
             return this;
@@ -559,7 +571,7 @@ namespace MessageGen.WhatsApp
         /// <param name="link">The value of 'link'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("link", Format = "uri")]
-        public VideoMediaBuilder WithLink(string? link)
+        public global::MessageGen.WhatsApp.VideoMediaBuilder WithLink(string? link)
         {
             _link = link;
             return this;
@@ -571,7 +583,7 @@ namespace MessageGen.WhatsApp
         /// <param name="link">The URI; it must be absolute.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("link", Format = "uri")]
-        public VideoMediaBuilder WithLink(global::System.Uri? link)
+        public global::MessageGen.WhatsApp.VideoMediaBuilder WithLink(global::System.Uri? link)
         {
             _link = link is null ? null : link.IsAbsoluteUri ? link.AbsoluteUri : link.OriginalString;
             return this;
@@ -583,7 +595,7 @@ namespace MessageGen.WhatsApp
         /// <param name="caption">The value of 'caption'.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("caption", MaxLength = 1024)]
-        public VideoMediaBuilder WithCaption(string? caption)
+        public global::MessageGen.WhatsApp.VideoMediaBuilder WithCaption(string? caption)
         {
             _caption = caption;
             return this;
@@ -591,7 +603,7 @@ namespace MessageGen.WhatsApp
 
         /// <summary>Builds the <see cref="VideoMedia"/> after checking every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
-        public VideoMedia Build()
+        public global::MessageGen.WhatsApp.VideoMedia Build()
         {
             var errors = new global::MessageGen.Serialization.ValidationErrors();
             var result = BuildUnchecked();
@@ -605,6 +617,6 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal VideoMedia BuildUnchecked() => new VideoMedia { Id = _id, Link = _link, Caption = _caption };
+        internal global::MessageGen.WhatsApp.VideoMedia BuildUnchecked() => new global::MessageGen.WhatsApp.VideoMedia { Id = _id, Link = _link, Caption = _caption };
     }
 }

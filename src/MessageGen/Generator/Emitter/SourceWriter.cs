@@ -1,45 +1,84 @@
 using System;
 using System.Text;
 
-namespace MessageGen.Generator;
+namespace MessageGen.Generator.Emitter;
 
-/// <summary>Writes C# source with indentation, as System.Text.Json's generator does.</summary>
+/// <summary>
+/// Writes C# source with indentation, as System.Text.Json's generator does: <see cref="WriteLine(string)"/> takes a
+/// line or a multi-line raw string (a template) and indents each of its lines at the current level.
+/// </summary>
+/// <remarks>
+/// Blank lines follow the usual C# layout: never two in a row, none right after <c>{</c> or right before <c>}</c>, none
+/// at the start or end. So emitters can end every block with a blank line without knowing what comes next.
+/// </remarks>
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
     private static readonly string[] s_lineBreaks = { "\r\n", "\n" };
     private readonly StringBuilder _builder = new();
     private int _indentation;
-
-    public void Indent() => _indentation++;
-
-    public void Unindent() => _indentation--;
+    private bool _blankLinePending;
+    private bool _lastLineOpensBlock = true;
 
     public void OpenBlock(string line)
     {
         WriteLine(line);
-        WriteLine("{");
-        Indent();
+        OpenBlock();
     }
 
     public void OpenBlock()
     {
         WriteLine("{");
-        Indent();
+        _indentation++;
     }
 
-    public void CloseBlock(string suffix = "")
+    public void CloseBlock()
     {
-        Unindent();
-        WriteLine("}" + suffix);
+        _indentation--;
+        WriteLine("}");
     }
 
-    public void WriteLine(string line)
+    /// <summary>Writes <paramref name="text"/> line by line, each line indented at the current level; empty lines stay empty.</summary>
+    public void WriteLine(string text)
     {
-        if (line.Length == 0)
+        foreach (var line in text.Split(s_lineBreaks, StringSplitOptions.None))
+        {
+            WriteSingleLine(line);
+        }
+    }
+
+    /// <summary>Writes a blank line, unless the layout rules in the remarks drop it.</summary>
+    public void WriteLine() => WriteSingleLine(string.Empty);
+
+    /// <summary>Writes an XML doc comment; the text is escaped and split into lines.</summary>
+    public void WriteDocSummary(string text)
+    {
+        WriteLine("/// <summary>");
+        foreach (var line in text.Split(s_lineBreaks, StringSplitOptions.None))
+        {
+            WriteLine(line.Length == 0 ? "///" : "/// " + EscapeXml(line));
+        }
+
+        WriteLine("/// </summary>");
+    }
+
+    public override string ToString() => _builder.ToString();
+
+    private static string EscapeXml(string text)
+        => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private void WriteSingleLine(string line)
+    {
+        var code = line.Trim();
+        if (code.Length == 0)
+        {
+            _blankLinePending = !_lastLineOpensBlock;
+            return;
+        }
+
+        if (_blankLinePending && code[0] != '}')
         {
             _builder.Append('\n');
-            return;
         }
 
         for (var i = 0; i < _indentation; i++)
@@ -48,24 +87,7 @@ internal sealed class SourceWriter
         }
 
         _builder.Append(line).Append('\n');
+        _blankLinePending = false;
+        _lastLineOpensBlock = code == "{";
     }
-
-    public void WriteLine() => _builder.Append('\n');
-
-    /// <summary>Writes an XML doc comment; the text is escaped and split into lines.</summary>
-    public void WriteDocSummary(string text)
-    {
-        WriteLine("/// <summary>");
-        foreach (var line in text.Split(s_lineBreaks, StringSplitOptions.None))
-        {
-            WriteLine("/// " + EscapeXml(line));
-        }
-
-        WriteLine("/// </summary>");
-    }
-
-    public static string EscapeXml(string text)
-        => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    public override string ToString() => _builder.ToString();
 }

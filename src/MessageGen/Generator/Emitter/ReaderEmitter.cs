@@ -1,0 +1,207 @@
+using System.Linq;
+using MessageGen.Model;
+using static MessageGen.Generator.Emitter.Expressions;
+
+namespace MessageGen.Generator.Emitter;
+
+/// <summary>
+/// Writes <c>FromJson</c> and <c>ReadFrom</c>: UTF-8 JSON read with <c>Utf8JsonReader</c>, type errors, duplicate and
+/// unknown members collected with their paths, then every schema rule checked as <c>Build()</c> does.
+/// </summary>
+internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
+{
+    private const string Input = RuntimeTypes.JsonInput;
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+
+    public void Emit(ObjectSpec obj)
+    {
+        EmitFromJson(obj);
+        EmitReadFrom(obj);
+    }
+
+    private void EmitFromJson(ObjectSpec obj)
+    {
+        var type = schema.Qualified(obj.TypeName);
+        var typeName = Literal(obj.TypeName);
+        writer.WriteLine($$"""
+            /// <summary>Reads a <see cref="{{obj.TypeName}}"/> from UTF-8 JSON and checks every schema rule.</summary>
+            /// <exception cref="{{RuntimeTypes.MessageValidationException}}">The JSON breaks the schema; every violation is listed with its path.</exception>
+            /// <exception cref="{{RuntimeTypes.MalformedJsonException}}">The input is not well-formed JSON.</exception>
+            public static {{type}} FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+            {
+                var errors = new {{RuntimeTypes.ValidationErrors}}();
+                var reader = new {{Reader}}(utf8Json, {{Input}}.ReaderOptions);
+                {{type}}? result = null;
+                try
+                {
+                    if ({{Input}}.StartRoot(ref reader, errors))
+                    {
+                        result = ReadFrom(ref reader, "$", errors);
+                    }
+
+                    {{Input}}.EndRoot(ref reader);
+                }
+                catch (global::System.Text.Json.JsonException e)
+                {
+                    throw {{Input}}.Malformed({{typeName}}, e, utf8Json);
+                }
+
+                if (result is not null)
+                {
+                    var readErrors = errors.Count;
+                    result.ValidateInto("$", errors);
+                    {{Input}}.DropRepeatedPaths(errors, readErrors);
+                }
+
+                if (errors.Count > 0)
+                {
+                    throw new {{RuntimeTypes.MessageValidationException}}({{typeName}}, errors);
+                }
+
+                return result!;
+            }
+
+            /// <summary>Reads a <see cref="{{obj.TypeName}}"/> from JSON text and checks every schema rule.</summary>
+            /// <exception cref="{{RuntimeTypes.MessageValidationException}}">The JSON breaks the schema; every violation is listed with its path.</exception>
+            /// <exception cref="{{RuntimeTypes.MalformedJsonException}}">The input is not well-formed JSON.</exception>
+            public static {{type}} FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
+
+            """);
+    }
+
+    private void EmitReadFrom(ObjectSpec obj)
+    {
+        writer.WriteLine($$"""
+            /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
+            internal static {{schema.Qualified(obj.TypeName)}} ReadFrom(ref {{Reader}} reader, string path, {{RuntimeTypes.ValidationErrors}} errors)
+            """);
+        writer.OpenBlock();
+        foreach (var property in obj.Properties)
+        {
+            writer.WriteLine($$"""
+                {{property.Type.NullableClrType(schema.Namespace)}} {{property.LocalName}} = null;
+                var {{property.SeenLocalName}} = false;
+                """);
+        }
+
+        writer.WriteLine();
+        writer.OpenBlock($"while ({Input}.NextMember(ref reader))");
+        var keyword = "if";
+        foreach (var property in obj.Properties)
+        {
+            writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Utf8Literal(property.JsonName)}))");
+            EmitReadMember(property);
+            writer.CloseBlock();
+            keyword = "else if";
+        }
+
+        if (obj.Properties.Count > 0)
+        {
+            writer.WriteLine("else");
+        }
+
+        writer.OpenBlock();
+        writer.WriteLine(obj.AllowsAdditionalProperties
+            ? $"{Input}.IgnoreMember(ref reader);"
+            : $"{Input}.UnknownMember(ref reader, path, errors);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        // A missing reference is reported by ValidateInto; constants and numbers have no null to find there.
+        foreach (var property in obj.Properties.Where(p => p.IsRequired && (p.Type.IsConstant || p.Type.IsValueType)))
+        {
+            writer.WriteLine($$"""
+                if (!{{property.SeenLocalName}})
+                {
+                    errors.Add({{RuntimeTypes.SchemaChecks}}.Missing(path, {{Literal(property.JsonName)}}));
+                }
+
+                """);
+        }
+
+        writer.WriteLine($"return {NewModel(schema, obj, p => p.LocalName)};");
+        writer.CloseBlock();
+    }
+
+    private void EmitReadMember(PropertySpec property)
+    {
+        var member = Literal(property.JsonName);
+        writer.WriteLine($$"""
+            if ({{property.SeenLocalName}})
+            {
+                {{Input}}.DuplicateMember(ref reader, path, {{member}}, errors);
+            }
+
+            {{property.SeenLocalName}} = true;
+            reader.Read();
+            """);
+        EmitReadValue(property.Type, property.LocalName, "path", member, depth: 0);
+        if (property.Type.Const is { } constant)
+        {
+            writer.WriteLine($"{RuntimeTypes.SchemaChecks}.Constant({property.LocalName}, {Literal(constant)}, path, {member}, errors);");
+        }
+    }
+
+    /// <summary>Reads the value at the reader into <paramref name="target"/>, which stays null when the JSON has the wrong type.</summary>
+    private void EmitReadValue(TypeSpec type, string target, string parentPath, string member, int depth)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.String:
+                writer.WriteLine($"{target} = {Input}.ReadString(ref reader, {parentPath}, {member}, errors);");
+                break;
+            case ValueKind.Integer:
+                writer.WriteLine($"{target} = {Input}.ReadInt64(ref reader, {parentPath}, {member}, errors);");
+                break;
+            case ValueKind.Number:
+                writer.WriteLine($"{target} = {Input}.ReadDouble(ref reader, {parentPath}, {member}, errors);");
+                break;
+            case ValueKind.Boolean:
+                writer.WriteLine($"{target} = {Input}.ReadBoolean(ref reader, {parentPath}, {member}, errors);");
+                break;
+            case ValueKind.Object:
+                writer.WriteLine($$"""
+                    if ({{Input}}.ExpectObject(ref reader, {{parentPath}}, {{member}}, errors))
+                    {
+                        {{target}} = {{type.ClrType(schema.Namespace)}}.ReadFrom(ref reader, {{MemberPath(parentPath, member)}}, errors);
+                    }
+
+                    """);
+                break;
+            case ValueKind.Array:
+                EmitReadArray(type, target, parentPath, member, depth);
+                break;
+        }
+    }
+
+    private void EmitReadArray(TypeSpec type, string target, string parentPath, string member, int depth)
+    {
+        var items = type.Items!;
+        var list = "list" + depth;
+        var item = "item" + depth;
+        var itemsPath = "itemsPath" + depth;
+        writer.OpenBlock($"if ({Input}.ExpectArray(ref reader, {parentPath}, {member}, errors))");
+        writer.WriteLine($$"""
+            var {{itemsPath}} = {{MemberPath(parentPath, member)}};
+            var {{list}} = new global::System.Collections.Generic.List<{{items.ClrType(schema.Namespace)}}>();
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+            """);
+        writer.OpenBlock();
+        writer.WriteLine($"{items.NullableClrType(schema.Namespace)} {item} = null;");
+        EmitReadValue(items, item, itemsPath, ItemName($"{list}.Count"), depth + 1);
+        writer.WriteLine($$"""
+            if ({{item}} is not null)
+            {
+                {{list}}.Add({{item}}{{(items.IsValueType ? ".Value" : string.Empty)}});
+            }
+            """);
+        writer.CloseBlock();
+        writer.WriteLine($$"""
+
+            {{target}} = {{list}};
+            """);
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+}

@@ -1,0 +1,210 @@
+using System.Linq;
+using MessageGen.Model;
+using static MessageGen.Generator.Emitter.Expressions;
+
+namespace MessageGen.Generator.Emitter;
+
+/// <summary>
+/// Writes <c>Validate</c> and <c>ValidateInto</c>: every schema rule checked at run time, each violation reported with
+/// its JSON path. <c>Build()</c> and <c>FromJson</c> call <c>ValidateInto</c>.
+/// </summary>
+internal sealed class ValidationEmitter(SourceWriter writer)
+{
+    private const string Checks = RuntimeTypes.SchemaChecks;
+
+    public void Emit(ObjectSpec obj)
+    {
+        writer.WriteLine($$"""
+            /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
+            public global::System.Collections.Generic.IReadOnlyList<{{RuntimeTypes.ValidationError}}> Validate()
+            {
+                var errors = new {{RuntimeTypes.ValidationErrors}}();
+                ValidateInto("$", errors);
+                return errors;
+            }
+
+            /// <summary>Adds this object's violations, under <paramref name="path"/>, to <paramref name="errors"/>.</summary>
+            internal void ValidateInto(string path, {{RuntimeTypes.ValidationErrors}} errors)
+            """);
+        writer.OpenBlock();
+        foreach (var property in obj.SettableProperties)
+        {
+            EmitMemberChecks(property);
+        }
+
+        EmitExactlyOneOf(obj);
+        foreach (var dependency in obj.Dependencies)
+        {
+            EmitDependency(obj, dependency);
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private void EmitMemberChecks(PropertySpec property)
+    {
+        var value = property.ClrName;
+        var member = Literal(property.JsonName);
+        if (property.Type.IsValueType)
+        {
+            // A required number is never null; booleans, and numbers without limits, carry no checks.
+            if (property.Type.HasChecks && property.IsRequired)
+            {
+                EmitValueChecks(property, property.Type, value, "path", member, depth: 0);
+                writer.WriteLine();
+            }
+            else if (property.Type.HasChecks)
+            {
+                writer.OpenBlock($"if ({value} is {{ }} {property.LocalName})");
+                EmitValueChecks(property, property.Type, property.LocalName, "path", member, depth: 0);
+                writer.CloseBlock();
+                writer.WriteLine();
+            }
+
+            return;
+        }
+
+        if (property.IsRequired)
+        {
+            writer.WriteLine($$"""
+                if ({{value}} is null)
+                {
+                    errors.Add({{Checks}}.Missing(path, {{member}}));
+                }
+                """);
+            if (!property.Type.HasChecks)
+            {
+                writer.WriteLine();
+                return;
+            }
+
+            writer.OpenBlock("else");
+        }
+        else if (property.Type.HasChecks)
+        {
+            writer.OpenBlock($"if ({value} is not null)");
+        }
+        else
+        {
+            return;
+        }
+
+        EmitValueChecks(property, property.Type, value, "path", member, depth: 0);
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    /// <summary>Checks <paramref name="value"/> (not null) against <paramref name="type"/>; for arrays, each item too, one level deeper.</summary>
+    private void EmitValueChecks(PropertySpec property, TypeSpec type, string value, string parentPath, string member, int depth)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.String:
+                var pattern = type.Pattern is null ? "null" : property.PatternFieldName(depth);
+                var allowedValues = type.Enum.Count == 0 ? "null" : property.EnumFieldName(depth);
+                writer.WriteLine(
+                    $"{Checks}.CheckString({value}, {parentPath}, {member}, minLength: {Limit(type.MinLength)}, maxLength: {Limit(type.MaxLength)}, " +
+                    $"pattern: {pattern}, isUri: {Literal(type.IsUri)}, allowedValues: {allowedValues}, errors: errors);");
+                break;
+            case ValueKind.Integer or ValueKind.Number when type.Limits is { } limits:
+                writer.WriteLine(
+                    $"{Checks}.CheckNumber({value}, {parentPath}, {member}, minimum: {Literal(limits.Minimum)}, exclusiveMinimum: {Literal(limits.ExclusiveMinimum)}, " +
+                    $"maximum: {Literal(limits.Maximum)}, exclusiveMaximum: {Literal(limits.ExclusiveMaximum)}, multipleOf: {Literal(limits.MultipleOf)}, errors: errors);");
+                break;
+            case ValueKind.Object:
+                writer.WriteLine($"{value}.ValidateInto({MemberPath(parentPath, member)}, errors);");
+                break;
+            case ValueKind.Array:
+                EmitArrayChecks(property, type, value, parentPath, member, depth);
+                break;
+        }
+    }
+
+    private void EmitArrayChecks(PropertySpec property, TypeSpec type, string value, string parentPath, string member, int depth)
+    {
+        if (type.HasCountLimits)
+        {
+            writer.WriteLine($"{Checks}.CheckCount({value}.Count, {parentPath}, {member}, minItems: {Limit(type.MinItems)}, maxItems: {Limit(type.MaxItems)}, errors: errors);");
+        }
+
+        if (type.UniqueItems)
+        {
+            writer.WriteLine($"{Checks}.CheckUnique({value}, {parentPath}, {member}, errors);");
+        }
+
+        var items = type.Items!;
+        if (!items.HasChecks)
+        {
+            return;
+        }
+
+        var i = "i" + depth;
+        var itemsPath = "itemsPath" + depth;
+        var item = $"{value}[{i}]";
+        writer.WriteLine($$"""
+
+            var {{itemsPath}} = {{MemberPath(parentPath, member)}};
+            for (var {{i}} = 0; {{i}} < {{value}}.Count; {{i}}++)
+            """);
+        writer.OpenBlock();
+        if (items.IsValueType)
+        {
+            EmitValueChecks(property, items, item, itemsPath, ItemName(i), depth + 1);
+        }
+        else
+        {
+            writer.WriteLine($$"""
+                if ({{item}} is null)
+                {
+                    errors.Add({{Checks}}.NullItem({{itemsPath}}, {{i}}));
+                }
+                else
+                """);
+            writer.OpenBlock();
+            EmitValueChecks(property, items, item, itemsPath, ItemName(i), depth + 1);
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+    }
+
+    /// <summary>A <c>oneOf</c> of <c>required</c>: exactly one alternative has all its members set.</summary>
+    private void EmitExactlyOneOf(ObjectSpec obj)
+    {
+        if (obj.OneOfRequired.Count == 0)
+        {
+            return;
+        }
+
+        var conditions = obj.OneOfRequired.Select(alternative => string.Join(" && ", alternative.Select(m => IsSet(obj, m)))).ToList();
+        var labels = obj.OneOfRequired.Select(alternative => string.Join(" and ", alternative.Select(m => "'" + m + "'")));
+        writer.WriteLine($$"""
+            var satisfiedCount = {{string.Join(" + ", conditions.Select(c => $"({c} ? 1 : 0)"))}};
+            if (satisfiedCount != 1)
+            {
+                errors.Add({{Checks}}.ExactlyOneOf(path, alternatives: {{StringArray(labels)}}, satisfied: new[] { {{string.Join(", ", conditions)}} }));
+            }
+
+            """);
+    }
+
+    /// <summary>A <c>dependentRequired</c>/<c>dependentSchemas</c> rule: when the member is set, all (or any) of the others are.</summary>
+    private void EmitDependency(ObjectSpec obj, DependencySpec dependency)
+    {
+        var requirement = string.Join(dependency.RequiresAll ? " && " : " || ", dependency.Requires.Select(m => IsSet(obj, m)));
+        writer.WriteLine($$"""
+            if ({{IsSet(obj, dependency.Member)}} && !({{requirement}}))
+            {
+                errors.Add({{Checks}}.Dependency(path, {{Literal(dependency.Member)}}, requiresAll: {{Literal(dependency.RequiresAll)}}, requires: {{StringArray(dependency.Requires)}}));
+            }
+
+            """);
+    }
+
+    private static string IsSet(ObjectSpec obj, string jsonName)
+    {
+        var property = obj.Property(jsonName);
+        return property.IsAlwaysSet ? "true" : $"{property.ClrName} is not null";
+    }
+}
