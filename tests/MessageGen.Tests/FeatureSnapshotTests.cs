@@ -1,0 +1,141 @@
+using Microsoft.CodeAnalysis;
+
+namespace MessageGen.Tests;
+
+/// <summary>
+/// One schema feature per test, each from a tiny schema, so a change to the generated code shows up in the snapshot of
+/// the feature it touches (Snapshots/Features). Like <see cref="SnapshotTests"/>, each runs the driver twice and checks
+/// that the second run re-ran nothing and that the code compiles without warnings.
+/// </summary>
+public class FeatureSnapshotTests
+{
+    [Fact]
+    public void Required_string_with_pattern() => AssertGenerated("required-string-pattern", """
+        {
+          "title": "Recipient",
+          "type": "object",
+          "properties": {
+            "phone": { "type": "string", "pattern": "^[0-9]{6,15}$" }
+          },
+          "required": ["phone"]
+        }
+        """);
+
+    [Fact]
+    public void Optional_enum() => AssertGenerated("optional-enum", """
+        {
+          "title": "Reaction",
+          "type": "object",
+          "properties": {
+            "kind": { "type": "string", "enum": ["like", "love"] }
+          }
+        }
+        """);
+
+    [Fact]
+    public void Array_of_objects() => AssertGenerated("array-of-objects", """
+        {
+          "title": "Playlist",
+          "type": "object",
+          "properties": {
+            "tracks": {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "title": "Track",
+                "type": "object",
+                "properties": { "name": { "type": "string" } },
+                "required": ["name"]
+              }
+            }
+          }
+        }
+        """);
+
+    [Fact]
+    public void Nested_object_with_oneOf_of_required_and_dependentRequired() => AssertGenerated("oneof-and-dependent-required", """
+        {
+          "title": "Post",
+          "type": "object",
+          "properties": {
+            "media": {
+              "title": "Media",
+              "type": "object",
+              "properties": {
+                "id": { "type": "string" },
+                "link": { "type": "string", "format": "uri" },
+                "caption": { "type": "string" }
+              },
+              "oneOf": [{ "required": ["id"] }, { "required": ["link"] }],
+              "dependentRequired": { "caption": ["link"] }
+            }
+          },
+          "required": ["media"]
+        }
+        """);
+
+    [Fact]
+    public void Numbers_with_minimum_and_multipleOf() => AssertGenerated("numbers", """
+        {
+          "title": "Reading",
+          "type": "object",
+          "properties": {
+            "celsius": { "type": "number", "minimum": -273.15 },
+            "count": { "type": "integer", "minimum": 0, "multipleOf": 5 }
+          },
+          "required": ["count"]
+        }
+        """);
+
+    [Fact]
+    public void AdditionalProperties_false_and_true() => AssertGenerated("additional-properties", """
+        {
+          "title": "Envelope",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "meta": {
+              "title": "Meta",
+              "type": "object",
+              "additionalProperties": true,
+              "properties": { "source": { "type": "string" } }
+            }
+          }
+        }
+        """);
+
+    [Fact]
+    public void Ref_to_a_shared_definition() => AssertGenerated("ref-to-definition", """
+        {
+          "title": "Transfer",
+          "type": "object",
+          "properties": {
+            "from": { "$ref": "#/$defs/account" },
+            "to": { "$ref": "#/$defs/account" }
+          },
+          "required": ["from", "to"],
+          "$defs": {
+            "account": {
+              "title": "Account",
+              "type": "object",
+              "properties": { "iban": { "type": "string" } },
+              "required": ["iban"]
+            }
+          }
+        }
+        """);
+
+    private static void AssertGenerated(string feature, string schema)
+    {
+        var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);
+        var driver = GeneratorHarness.CreateDriver(new[] { file });
+        var result = GeneratorHarness.RunAndCheckCaching(driver, GeneratorHarness.Compilation(), out var output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        var compileDiagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(compileDiagnostics.Count == 0, string.Join(Environment.NewLine, compileDiagnostics));
+
+        var generated = Assert.Single(result.GeneratedSources);
+        Snapshot.AssertMatches(Path.Combine("Features", generated.HintName), generated.SourceText.ToString());
+    }
+}
