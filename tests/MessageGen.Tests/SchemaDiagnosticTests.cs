@@ -88,9 +88,7 @@ public class SchemaDiagnosticTests
     }
 
     [Theory]
-    [InlineData("allOf", """[{"required":["a"]}]""")]
     [InlineData("anyOf", """[{"required":["a"]}]""")]
-    [InlineData("$ref", "\"#/$defs/Base\"")]
     [InlineData("patternProperties", """{"^x-":{"type":"string"}}""")]
     [InlineData("not", """{"required":["a"]}""")]
     [InlineData("if", """{"required":["a"]}""")]
@@ -106,6 +104,32 @@ public class SchemaDiagnosticTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(("MG1009", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
         Assert.StartsWith($"The keyword '{keyword}' changes which values are valid", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(sources);
+    }
+
+    [Theory]
+    [InlineData("""{"title":"T","type":"object","allOf":[{"properties":{"a":{"type":"string"}}},{"properties":{"a":{"type":"integer"}}}]}""", "the member 'a' is described by two branches")]
+    [InlineData("""{"title":"T","type":"object","properties":{"b":{"type":"string"}},"allOf":[{"properties":{"a":{"type":"string"}},"additionalProperties":false}]}""", "this branch forbids 'b', which another branch of allOf/$ref describes")]
+    [InlineData("""{"title":"T","type":"object","allOf":[{"type":"string"}]}""", "its branches are merged only when each describes an object")]
+    [InlineData("""{"title":"T","type":"object","allOf":[true]}""", "only object schemas are merged, not a boolean")]
+    [InlineData("""{"title":"T","type":"object","allOf":[{"minProperties":1},{"minProperties":2}]}""", "it appears in more than one branch of allOf/$ref")]
+    [InlineData("""{"title":"T","type":"object","properties":{"s":{"$ref":"#/$defs/S","minLength":2}},"$defs":{"S":{"type":"string"}}}""", "its branches are merged only when each describes an object")]
+    public void Branches_that_cannot_be_merged_exactly_stop_generation(string schema, string reason)
+    {
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        Assert.Contains(diagnostics, d => d.Id == "MG1009" && d.GetMessage().Contains(reason, StringComparison.Ordinal));
+        Assert.Empty(sources);
+    }
+
+    [Fact]
+    public void Branches_that_refer_back_to_themselves_are_reported_not_followed_forever()
+    {
+        const string schema = """{"title":"T","type":"object","allOf":[{"$ref":"#/$defs/A"}],"$defs":{"A":{"type":"object","allOf":[{"$ref":"#/$defs/A"}]}}}""";
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        Assert.Contains(diagnostics, d => d.Id == "MG1004");
         Assert.Empty(sources);
     }
 
@@ -154,7 +178,7 @@ public class SchemaDiagnosticTests
     [Theory]
     [InlineData("""{"type":"object","properties":{"a":{"type":"string","format":"email"}}}""", "MG1002", "The keyword 'format' is ignored: the format 'email' is not checked; only 'uri' is")]
     [InlineData("""{"type":"object","properties":{"a":{"type":["string","null"]}}}""", "MG1009", "The keyword 'type' changes which values are valid, but a member of several types (a type union) is not supported; give it one type. No code is generated from this schema, rather than code that accepts what the schema forbids or rejects what it allows.")]
-    [InlineData("""{"type":"object","allOf":[]}""", "MG1009", "The keyword 'allOf' changes which values are valid, but MessageGen does not support it on an object. No code is generated from this schema, rather than code that accepts what the schema forbids or rejects what it allows.")]
+    [InlineData("""{"type":"object","allOf":[]}""", "MG1003", "The keyword 'allOf' has an invalid value: expected a non-empty array of schemas")]
     [InlineData("""{"type":"object","oneOf":[{"type":"string"}]}""", "MG1009", "The keyword 'oneOf' changes which values are valid, but only a list of {\"required\": [...]} alternatives (exactly one of them set) is supported. No code is generated from this schema, rather than code that accepts what the schema forbids or rejects what it allows.")]
     [InlineData("""{"type":"object","properties":{"a":{"$ref":"#/$defs/Missing"}}}""", "MG1004", "The reference '#/$defs/Missing' cannot be resolved: there is no '$defs' at that place in this file")]
     [InlineData("""{"type":"object","properties":{"a":{"$ref":"other.json#/x"}}}""", "MG1004", "The reference 'other.json#/x' cannot be resolved: only local references within this file (starting with '#') are supported")]

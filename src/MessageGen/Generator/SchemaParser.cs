@@ -17,7 +17,7 @@ namespace MessageGen.Generator;
 /// Reads one schema file into a <see cref="SchemaSpec"/>: plain values only (no JSON nodes, no Roslyn symbols),
 /// so the pipeline can cache it. Every problem becomes a diagnostic at its place in the file.
 /// </summary>
-internal sealed class SchemaParser
+internal sealed partial class SchemaParser
 {
     private static readonly HashSet<string> s_objectKeywords = new(StringComparer.Ordinal)
     {
@@ -118,14 +118,16 @@ internal sealed class SchemaParser
             => new(null, new[] { diagnostic }.ToEquatableArray());
     }
 
-    /// <summary>Parses an object schema into an <see cref="ObjectSpec"/> and returns its type name.</summary>
-    private string ParseObject(JsonObject schema, string fallbackName, bool isRoot)
+    /// <summary>Parses an object schema (its <c>allOf</c> and <c>$ref</c> merged in) into an <see cref="ObjectSpec"/> and returns its type name.</summary>
+    private string ParseObject(JsonObject original, string fallbackName, bool isRoot)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (_typeNames.TryGetValue(schema, out var existing))
+        if (_typeNames.TryGetValue(original, out var existing))
         {
             return existing;
         }
+
+        var schema = MergeBranches(original);
 
         var title = schema.Find("title");
         var titleText = title?.Value is JsonString titleString ? titleString.Value : null;
@@ -144,10 +146,10 @@ internal sealed class SchemaParser
                 $"Two object schemas in this file would both generate the type '{typeName}'. Give one of them a different 'title'.");
         }
 
-        _typeNames[schema] = typeName;
+        _typeNames[original] = typeName;
         _typeOrder.Add(typeName);
 
-        if (isRoot && schema.Find("type") is null)
+        if (schema.Find("type") is null)
         {
             Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "type", NeedsObjectType);
         }
@@ -299,13 +301,18 @@ internal sealed class SchemaParser
             return null;
         }
 
+        if (CombinesBranches(schema))
+        {
+            return TypeSpec.Simple(ValueKind.Object) with { ObjectTypeName = ParseObject(schema, nameHint, isRoot: false) };
+        }
+
         if (schema.Find("$ref") is { } reference)
         {
             foreach (var member in schema.Members)
             {
                 if (member.Name != "$ref" && !s_annotationKeywords.Contains(member.Name))
                 {
-                    ReportUnsupported(member, "keywords beside $ref are not supported; put them in the referenced schema");
+                    ReportUnsupported(member, "MessageGen does not support it beside $ref");
                 }
             }
 
