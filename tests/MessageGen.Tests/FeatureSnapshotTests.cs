@@ -125,6 +125,44 @@ public class FeatureSnapshotTests
         }
         """);
 
+    [Fact]
+    public void OneOf_of_objects_told_apart_by_a_constant() => AssertGenerated("oneof-of-objects", """
+        {
+          "title": "Card",
+          "type": "object",
+          "properties": {
+            "body": {
+              "title": "CardBody",
+              "oneOf": [
+                { "title": "TextBody", "type": "object", "properties": { "kind": { "type": "string", "const": "text" }, "text": { "type": "string" } }, "required": ["kind", "text"] },
+                { "title": "ImageBody", "type": "object", "properties": { "kind": { "type": "string", "const": "image" }, "url": { "type": "string", "format": "uri" } }, "required": ["kind"] }
+              ]
+            }
+          },
+          "required": ["body"]
+        }
+        """);
+
+    [Fact]
+    public void AnyOf_with_a_branch_for_any_object_keeps_the_unknown() => AssertGenerated("anyof-with-unknown", """
+        {
+          "title": "Inbox",
+          "type": "object",
+          "properties": {
+            "items": {
+              "type": "array",
+              "items": {
+                "title": "InboxItem",
+                "anyOf": [
+                  { "title": "NoteItem", "type": "object", "properties": { "type": { "type": "string", "const": "note" }, "text": { "type": "string" } }, "required": ["type"] },
+                  { "type": "object" }
+                ]
+              }
+            }
+          }
+        }
+        """);
+
     private static void AssertGenerated(string feature, string schema)
     {
         var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);

@@ -122,6 +122,21 @@ public class SchemaDiagnosticTests
         Assert.Empty(sources);
     }
 
+    [Theory]
+    [InlineData("""{"oneOf":[{"title":"A","type":"object","properties":{"k":{"const":"a"}},"required":["k"]},{"type":"object"}]}""", "a branch that accepts any object is supported once, in anyOf")]
+    [InlineData("""{"oneOf":[{"title":"A","type":"object","properties":{"k":{"const":"a"}}},{"title":"B","type":"object","properties":{"k":{"const":"b"}}}]}""", "with a required member of the same name whose 'const' string tells them apart")]
+    [InlineData("""{"oneOf":[{"title":"A","type":"object","properties":{"k":{"const":"a"}},"required":["k"]},{"title":"B","type":"object","properties":{"k":{"const":"a"}},"required":["k"]}]}""", "with a required member of the same name whose 'const' string tells them apart")]
+    [InlineData("""{"oneOf":[{"title":"A","type":"object","properties":{"k":{"const":"a"}},"required":["k"]}],"required":["k"]}""", "beside a oneOf of alternatives it is not supported")]
+    public void Alternatives_that_cannot_be_told_apart_exactly_stop_generation(string union, string reason)
+    {
+        var schema = $$$"""{"title":"T","type":"object","properties":{"u":{{{union}}}}}""";
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        Assert.Contains(diagnostics, d => d.Id == "MG1009" && d.GetMessage().Contains(reason, StringComparison.Ordinal));
+        Assert.Empty(sources);
+    }
+
     [Fact]
     public void Branches_that_refer_back_to_themselves_are_reported_not_followed_forever()
     {

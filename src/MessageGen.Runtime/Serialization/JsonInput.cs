@@ -47,6 +47,42 @@ public static class JsonInput
         return true;
     }
 
+    /// <summary>
+    /// At the start of an object: the string value of its member <paramref name="member"/> (the discriminator of a
+    /// oneOf/anyOf), or null when it has none or it is not a string. Reads a copy of the reader, so the object is still
+    /// there to read.
+    /// </summary>
+    public static string? PeekString(Utf8JsonReader reader, ReadOnlySpan<byte> member)
+    {
+        while (NextMember(ref reader))
+        {
+            var isMember = reader.ValueTextEquals(member);
+            reader.Read();
+            if (isMember && reader.TokenType == JsonTokenType.String)
+            {
+                return GetText(ref reader);
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    /// <summary>At the start of a value: the value as compact JSON text, for an alternative the schema allows but does not describe.</summary>
+    public static string ReadRaw(ref Utf8JsonReader reader)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        try
+        {
+            return document.RootElement.GetRawText();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidTextException(reader.TokenStartIndex, e);
+        }
+    }
+
     /// <summary>Checks that the current token starts an object; otherwise records the error and skips the value.</summary>
     public static bool ExpectObject(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {
@@ -240,7 +276,7 @@ public static class JsonInput
 
     /// <summary>
     /// Drops the validation errors (from <paramref name="firstValidationError"/> on) at a path that already has a
-    /// reading error, so a member of the wrong type is not also reported as missing.
+    /// reading error, so a member of the wrong type, or an alternative that names none, is not also reported as missing.
     /// </summary>
     public static void DropRepeatedPaths(ValidationErrors errors, int firstValidationError)
     {

@@ -131,6 +131,21 @@ public static class SchemaChecks
 
     private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The discriminator <paramref name="member"/> of the oneOf/anyOf at <paramref name="path"/> names no alternative
+    /// (<paramref name="value"/> is null when it is absent or not a string). Reported at the value's own path, which
+    /// then has no alternative to hold.
+    /// </summary>
+    public static ValidationError UnknownAlternative(string path, string member, string? value, string[] known)
+    {
+        var expected = string.Join(", ", known.Select(Quote));
+        return new(
+            path,
+            value is null
+                ? $"'{member}' must be a string that says which alternative this is: one of {expected}."
+                : $"'{member}' is {Quote(value)}, which is none of the alternatives the schema allows: {expected}.");
+    }
+
     /// <summary>A required member is missing.</summary>
     public static ValidationError Missing(string parentPath, string member)
         => new(JsonInput.Member(parentPath, member), $"Required member '{member}' is missing.");

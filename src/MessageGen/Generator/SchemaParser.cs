@@ -110,8 +110,14 @@ internal sealed partial class SchemaParser
         var hasErrors = parser._diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
         // Types in the order they were first met (root first), not the order their parsing finished.
         var order = parser._typeOrder;
-        var objects = parser._objects.OrderBy(o => order.IndexOf(o.TypeName)).ToEquatableArray();
-        var spec = hasErrors ? null : new SchemaSpec(fileName, options.Namespace, options.IsPublic, objects);
+        var objects = parser._objects
+            .OrderBy(o => order.IndexOf(o.TypeName))
+            .Select(o => parser._baseTypes.TryGetValue(o.TypeName, out var union)
+                ? o with { BaseTypeName = union.TypeName, DiscriminatorJsonName = union.DiscriminatorJsonName }
+                : o)
+            .ToEquatableArray();
+        var unions = parser._unions.OrderBy(u => order.IndexOf(u.TypeName)).ToEquatableArray();
+        var spec = hasErrors ? null : new SchemaSpec(fileName, options.Namespace, options.IsPublic, objects, unions);
         return new SchemaParseResult(spec, diagnostics);
 
         static SchemaParseResult Failed(DiagnosticInfo diagnostic)
@@ -128,24 +134,8 @@ internal sealed partial class SchemaParser
         }
 
         var schema = MergeBranches(original);
-
-        var title = schema.Find("title");
-        var titleText = title?.Value is JsonString titleString ? titleString.Value : null;
-        var typeName = titleText is null ? fallbackName : Naming.ToPascalCase(titleText);
-        if (typeName.Length == 0)
-        {
-            Report(SchemaDiagnostics.InvalidKeywordValue, title!.Value.Span, "title", "it has no letters or digits to make a C# type name from");
-            typeName = fallbackName;
-        }
-
-        if (!_usedTypeNames.Add(typeName) || !_usedTypeNames.Add(typeName + "Builder"))
-        {
-            Report(
-                SchemaDiagnostics.NameConflict,
-                (title?.NameSpan) ?? schema.Span,
-                $"Two object schemas in this file would both generate the type '{typeName}'. Give one of them a different 'title'.");
-        }
-
+        var titleText = (schema.Get("title") as JsonString)?.Value;
+        var typeName = TypeNameFor(schema, fallbackName);
         _typeNames[original] = typeName;
         _typeOrder.Add(typeName);
 
@@ -263,6 +253,32 @@ internal sealed partial class SchemaParser
         return typeName;
     }
 
+    /// <summary>The type name of a schema: from its <c>title</c>, else <paramref name="fallbackName"/>; claimed, so that a second use is reported.</summary>
+    private string TypeNameFor(JsonObject schema, string fallbackName)
+    {
+        var title = schema.Find("title");
+        var typeName = title?.Value is JsonString titleString ? Naming.ToPascalCase(titleString.Value) : fallbackName;
+        if (typeName.Length == 0)
+        {
+            Report(SchemaDiagnostics.InvalidKeywordValue, title!.Value.Span, "title", "it has no letters or digits to make a C# type name from");
+            typeName = fallbackName;
+        }
+
+        ClaimTypeName(typeName, schema);
+        return typeName;
+    }
+
+    private void ClaimTypeName(string typeName, JsonObject schema)
+    {
+        if (!_usedTypeNames.Add(typeName) || !_usedTypeNames.Add(typeName + "Builder"))
+        {
+            Report(
+                SchemaDiagnostics.NameConflict,
+                schema.Find("title")?.NameSpan ?? schema.Span,
+                $"Two schemas in this file would both generate the type '{typeName}'. Give one of them a different 'title'.");
+        }
+    }
+
     private PropertySpec? ParseProperty(JsonMember property)
     {
         var clrName = Naming.ToPascalCase(property.Name);
@@ -299,6 +315,11 @@ internal sealed partial class SchemaParser
         {
             Report(SchemaDiagnostics.InvalidKeywordValue, node.Span, keyword, $"a value's schema must be an object with a \"type\", not {node.KindName}");
             return null;
+        }
+
+        if (IsUnion(schema))
+        {
+            return ParseUnion(schema, nameHint);
         }
 
         if (CombinesBranches(schema))

@@ -32,7 +32,8 @@ internal sealed record TypeSpec(
     int? MinItems,
     int? MaxItems,
     NumberLimits? Limits = null,
-    bool UniqueItems = false)
+    bool UniqueItems = false,
+    bool IsUnion = false)
 {
     public static TypeSpec Simple(ValueKind kind) => new(kind, null, null, null, EquatableArray<string>.Empty, null, null, null, false, null, null);
 
@@ -165,8 +166,19 @@ internal sealed record ObjectSpec(
     bool AllowsAdditionalProperties,
     EquatableArray<EquatableArray<string>> OneOfRequired,
     EquatableArray<DependencySpec> Dependencies,
-    bool IsRoot)
+    bool IsRoot,
+    string? BaseTypeName = null,
+    string? DiscriminatorJsonName = null)
 {
+    /// <summary>Whether this is an alternative of a union (<see cref="UnionSpec"/>): it derives from the union's base type.</summary>
+    public bool IsAlternative => BaseTypeName is not null;
+
+    /// <summary>The modifier for members that stand in for the base type's: <c>override</c>, or nothing.</summary>
+    public string OverrideModifier => IsAlternative ? "override " : string.Empty;
+
+    /// <summary>The modifier for static members that hide the base type's (<c>FromJson</c>, <c>ReadFrom</c>): <c>new</c>, or nothing.</summary>
+    public string HidingModifier => IsAlternative ? "new " : string.Empty;
+
     public string BuilderTypeName => ClrNames.Builder(TypeName);
 
     /// <summary>The members a caller can set: all but the constants.</summary>
@@ -199,7 +211,8 @@ internal sealed record SchemaSpec(
     string FileName,
     string Namespace,
     bool IsPublic,
-    EquatableArray<ObjectSpec> Objects)
+    EquatableArray<ObjectSpec> Objects,
+    EquatableArray<UnionSpec> Unions = default)
 {
     public string Accessibility => IsPublic ? "public" : "internal";
 

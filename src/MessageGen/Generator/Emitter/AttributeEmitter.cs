@@ -69,13 +69,15 @@ internal sealed class AttributeEmitter(SourceWriter writer, SchemaSpec schema)
         }
     }
 
+    /// <summary><c>[GeneratedCode]</c> with the generator's version, on every generated type.</summary>
+    public void EmitGeneratedCode()
+        => writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"MessageGen\", \"{s_generatorVersion}\")]");
+
     /// <summary><c>[GeneratedMessage]</c> links the model and its builder; the rule attributes carry oneOf and dependencies.</summary>
     private void EmitTypeAttributes(ObjectSpec obj, string link)
     {
-        writer.WriteLine($$"""
-            [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "{{s_generatorVersion}}")]
-            [{{RuntimeTypes.SchemaAttributes}}.GeneratedMessage({{Literal(obj.Title)}}, {{link}})]
-            """);
+        EmitGeneratedCode();
+        writer.WriteLine($"[{RuntimeTypes.SchemaAttributes}.GeneratedMessage({Literal(obj.Title)}, {link})]");
 
         if (obj.OneOfRequired.Count > 0)
         {

@@ -69,7 +69,8 @@ internal sealed class BuilderEmitter(SourceWriter writer, SchemaSpec schema, Att
                 """);
         }
 
-        if (type.Kind == ValueKind.Object)
+        // A union's base type has no builder: each alternative has its own.
+        if (type.Kind == ValueKind.Object && !type.IsUnion)
         {
             var nested = type.BuilderClrType(schema.Namespace);
             EmitWithDoc(property, $"Sets up the '{property.JsonName}' member on a new <see cref=\"{nested}\"/>; its rules are checked by <see cref=\"Build\"/>.");

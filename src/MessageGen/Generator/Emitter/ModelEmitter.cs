@@ -10,7 +10,9 @@ internal sealed class ModelEmitter(SourceWriter writer, SchemaSpec schema, Attri
     {
         writer.WriteDocSummary(obj.Description ?? $"The {obj.Title} object of {schema.FileName}.");
         attributes.EmitModelAttributes(obj);
-        var interfaces = obj.IsRoot ? $" : {RuntimeTypes.IWhatsAppMessage}" : string.Empty;
+        var interfaces = obj.IsRoot ? $" : {RuntimeTypes.IWhatsAppMessage}"
+            : obj.BaseTypeName is { } baseType ? $" : {schema.Qualified(baseType)}"
+            : string.Empty;
         writer.WriteLine($"{schema.Accessibility} sealed partial class {obj.TypeName}{interfaces}");
     }
 
@@ -24,7 +26,7 @@ internal sealed class ModelEmitter(SourceWriter writer, SchemaSpec schema, Attri
         writer.WriteLine();
         foreach (var property in obj.Properties)
         {
-            EmitProperty(property);
+            EmitProperty(property, property.JsonName == obj.DiscriminatorJsonName ? obj.OverrideModifier : string.Empty);
             writer.WriteLine();
         }
 
@@ -59,12 +61,12 @@ internal sealed class ModelEmitter(SourceWriter writer, SchemaSpec schema, Attri
         }
     }
 
-    private void EmitProperty(PropertySpec property)
+    private void EmitProperty(PropertySpec property, string modifier)
     {
         writer.WriteDocSummary(property.Description ?? $"The '{property.JsonName}' member.");
         if (property.Type.Const is { } constant)
         {
-            writer.WriteLine($"public string {property.ClrName} => {Literal(constant)};");
+            writer.WriteLine($"public {modifier}string {property.ClrName} => {Literal(constant)};");
             return;
         }
 

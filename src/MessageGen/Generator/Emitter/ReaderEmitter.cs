@@ -15,19 +15,20 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
 
     public void Emit(ObjectSpec obj)
     {
-        EmitFromJson(obj);
+        EmitFromJson(obj.TypeName, obj.HidingModifier);
         EmitReadFrom(obj);
     }
 
-    private void EmitFromJson(ObjectSpec obj)
+    /// <summary><c>FromJson</c> over the type's <c>ReadFrom</c>; <paramref name="modifier"/> is <c>new</c> where it hides a base type's.</summary>
+    public void EmitFromJson(string typeName, string modifier)
     {
-        var type = schema.Qualified(obj.TypeName);
-        var typeName = Literal(obj.TypeName);
+        var type = schema.Qualified(typeName);
+        var name = Literal(typeName);
         writer.WriteLine($$"""
-            /// <summary>Reads a <see cref="{{obj.TypeName}}"/> from UTF-8 JSON and checks every schema rule.</summary>
+            /// <summary>Reads a <see cref="{{typeName}}"/> from UTF-8 JSON and checks every schema rule.</summary>
             /// <exception cref="{{RuntimeTypes.MessageValidationException}}">The JSON breaks the schema; every violation is listed with its path.</exception>
             /// <exception cref="{{RuntimeTypes.MalformedJsonException}}">The input is not well-formed JSON.</exception>
-            public static {{type}} FromJson(global::System.ReadOnlySpan<byte> utf8Json)
+            public static {{modifier}}{{type}} FromJson(global::System.ReadOnlySpan<byte> utf8Json)
             {
                 var errors = new {{RuntimeTypes.ValidationErrors}}();
                 var reader = new {{Reader}}(utf8Json, {{Input}}.ReaderOptions);
@@ -43,7 +44,7 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
                 }
                 catch (global::System.Text.Json.JsonException e)
                 {
-                    throw {{Input}}.Malformed({{typeName}}, e, utf8Json);
+                    throw {{Input}}.Malformed({{name}}, e, utf8Json);
                 }
 
                 if (result is not null)
@@ -55,16 +56,16 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
 
                 if (errors.Count > 0)
                 {
-                    throw new {{RuntimeTypes.MessageValidationException}}({{typeName}}, errors);
+                    throw new {{RuntimeTypes.MessageValidationException}}({{name}}, errors);
                 }
 
                 return result!;
             }
 
-            /// <summary>Reads a <see cref="{{obj.TypeName}}"/> from JSON text and checks every schema rule.</summary>
+            /// <summary>Reads a <see cref="{{typeName}}"/> from JSON text and checks every schema rule.</summary>
             /// <exception cref="{{RuntimeTypes.MessageValidationException}}">The JSON breaks the schema; every violation is listed with its path.</exception>
             /// <exception cref="{{RuntimeTypes.MalformedJsonException}}">The input is not well-formed JSON.</exception>
-            public static {{type}} FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
+            public static {{modifier}}{{type}} FromJson(string json) => FromJson(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));
 
             """);
     }
@@ -73,7 +74,7 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
     {
         writer.WriteLine($$"""
             /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
-            internal static {{schema.Qualified(obj.TypeName)}} ReadFrom(ref {{Reader}} reader, string path, {{RuntimeTypes.ValidationErrors}} errors)
+            internal static {{obj.HidingModifier}}{{schema.Qualified(obj.TypeName)}} ReadFrom(ref {{Reader}} reader, string path, {{RuntimeTypes.ValidationErrors}} errors)
             """);
         writer.OpenBlock();
         foreach (var property in obj.Properties)

@@ -16,6 +16,7 @@ internal sealed class SchemaEmitter
     private readonly WriterEmitter _jsonWriter;
     private readonly ReaderEmitter _jsonReader;
     private readonly BuilderEmitter _builder;
+    private readonly UnionEmitter _union;
 
     private SchemaEmitter(SchemaSpec schema)
     {
@@ -26,6 +27,7 @@ internal sealed class SchemaEmitter
         _jsonWriter = new WriterEmitter(_writer);
         _jsonReader = new ReaderEmitter(_writer, schema);
         _builder = new BuilderEmitter(_writer, schema, attributes);
+        _union = new UnionEmitter(_writer, schema, attributes, _validation, _jsonWriter, _jsonReader);
     }
 
     public static string Emit(SchemaSpec schema)
@@ -50,6 +52,12 @@ internal sealed class SchemaEmitter
             EmitModel(obj);
             _writer.WriteLine();
             _builder.Emit(obj);
+            _writer.WriteLine();
+        }
+
+        foreach (var union in _schema.Unions)
+        {
+            _union.Emit(union);
             _writer.WriteLine();
         }
 

@@ -14,17 +14,15 @@ internal sealed class ValidationEmitter(SourceWriter writer)
 
     public void Emit(ObjectSpec obj)
     {
-        writer.WriteLine($$"""
-            /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
-            public global::System.Collections.Generic.IReadOnlyList<{{RuntimeTypes.ValidationError}}> Validate()
-            {
-                var errors = new {{RuntimeTypes.ValidationErrors}}();
-                ValidateInto("$", errors);
-                return errors;
-            }
+        // An alternative of a union inherits Validate() from its base, which calls this ValidateInto.
+        if (!obj.IsAlternative)
+        {
+            EmitValidate();
+        }
 
+        writer.WriteLine($$"""
             /// <summary>Adds this object's violations, under <paramref name="path"/>, to <paramref name="errors"/>.</summary>
-            internal void ValidateInto(string path, {{RuntimeTypes.ValidationErrors}} errors)
+            internal {{obj.OverrideModifier}}void ValidateInto(string path, {{RuntimeTypes.ValidationErrors}} errors)
             """);
         writer.OpenBlock();
         foreach (var property in obj.SettableProperties)
@@ -41,6 +39,18 @@ internal sealed class ValidationEmitter(SourceWriter writer)
         writer.CloseBlock();
         writer.WriteLine();
     }
+
+    /// <summary><c>Validate()</c>, over the type's <c>ValidateInto</c>.</summary>
+    public void EmitValidate() => writer.WriteLine($$"""
+        /// <summary>Checks every schema rule; returns the violations, each with its JSON path (empty when valid).</summary>
+        public global::System.Collections.Generic.IReadOnlyList<{{RuntimeTypes.ValidationError}}> Validate()
+        {
+            var errors = new {{RuntimeTypes.ValidationErrors}}();
+            ValidateInto("$", errors);
+            return errors;
+        }
+
+        """);
 
     private void EmitMemberChecks(PropertySpec property)
     {

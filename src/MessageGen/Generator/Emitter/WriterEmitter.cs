@@ -16,10 +16,10 @@ internal sealed class WriterEmitter(SourceWriter writer)
 
     public void Emit(ObjectSpec obj)
     {
-        writer.WriteLine("""
+        writer.WriteLine($$"""
             /// <summary>Writes this object as compact UTF-8 JSON: members in schema order, absent optional members left out.</summary>
             /// <param name="writer">Where to write; a reused <see cref="global::System.Buffers.ArrayBufferWriter{T}"/> makes writing allocation-free.</param>
-            public void WriteTo(global::System.Buffers.IBufferWriter<byte> writer)
+            public {{obj.OverrideModifier}}void WriteTo(global::System.Buffers.IBufferWriter<byte> writer)
             """);
         writer.OpenBlock();
         writer.WriteLine("""
@@ -31,8 +31,19 @@ internal sealed class WriterEmitter(SourceWriter writer)
             """);
         EmitMembers(obj);
         writer.CloseBlock();
-        writer.WriteLine("""
+        writer.WriteLine();
 
+        // An alternative of a union inherits ToJson() from its base, which calls this WriteTo.
+        if (!obj.IsAlternative)
+        {
+            EmitToJson();
+        }
+    }
+
+    /// <summary><c>ToJson()</c>, over the type's <c>WriteTo</c>.</summary>
+    public void EmitToJson()
+    {
+        writer.WriteLine("""
             /// <summary>Returns this object as compact JSON.</summary>
             public string ToJson()
             {
