@@ -163,6 +163,18 @@ public class FeatureSnapshotTests
         }
         """);
 
+    [Fact]
+    public void AdditionalProperties_schema_is_a_dictionary() => AssertGenerated("map", """
+        {
+          "title": "Headers",
+          "type": "object",
+          "properties": {
+            "values": { "type": "object", "additionalProperties": { "type": "string", "maxLength": 64 } },
+            "counts": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 0 } }
+          }
+        }
+        """);
+
     private static void AssertGenerated(string feature, string schema)
     {
         var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);

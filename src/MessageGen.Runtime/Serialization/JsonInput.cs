@@ -83,6 +83,9 @@ public static class JsonInput
         }
     }
 
+    /// <summary>At a member name: the name, for a map's key.</summary>
+    public static string ReadName(ref Utf8JsonReader reader) => GetText(ref reader);
+
     /// <summary>Checks that the current token starts an object; otherwise records the error and skips the value.</summary>
     public static bool ExpectObject(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {

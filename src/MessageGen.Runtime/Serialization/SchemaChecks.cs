@@ -150,6 +150,10 @@ public static class SchemaChecks
     public static ValidationError Missing(string parentPath, string member)
         => new(JsonInput.Member(parentPath, member), $"Required member '{member}' is missing.");
 
+    /// <summary>A map holds a null value.</summary>
+    public static ValidationError NullValue(string mapPath, string key)
+        => new(JsonInput.Member(mapPath, key), "Values must not be null.");
+
     /// <summary>An array holds a null item.</summary>
     public static ValidationError NullItem(string arrayPath, int index)
         => new(JsonInput.Member(arrayPath, JsonInput.ItemName(index)), "Items must not be null.");

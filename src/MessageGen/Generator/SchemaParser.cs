@@ -362,6 +362,8 @@ internal sealed partial class SchemaParser
 
         switch (typeName)
         {
+            case "object" when IsMap(schema):
+                return ParseMap(schema, nameHint);
             case "object":
                 return TypeSpec.Simple(ValueKind.Object) with { ObjectTypeName = ParseObject(schema, nameHint, isRoot: false) };
             case "array":
@@ -462,6 +464,36 @@ internal sealed partial class SchemaParser
         }
 
         return current;
+    }
+
+    /// <summary>An object whose members are all described by its <c>additionalProperties</c> schema: a dictionary.</summary>
+    private static bool IsMap(JsonObject schema)
+        => schema.Get("additionalProperties") is JsonObject && schema.Find("properties") is null && schema.Find("patternProperties") is null;
+
+    private TypeSpec? ParseMap(JsonObject schema, string nameHint)
+    {
+        TypeSpec? values = null;
+        foreach (var member in schema.Members)
+        {
+            switch (member.Name)
+            {
+                case "type":
+                    break;
+                case "additionalProperties":
+                    values = ParseValue(member.Value, nameHint + "Value", "additionalProperties");
+                    if (values is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+                default:
+                    CheckAnnotation(member, "map (additionalProperties only)");
+                    break;
+            }
+        }
+
+        return TypeSpec.Simple(ValueKind.Map) with { Items = values };
     }
 
     private TypeSpec? ParseArray(JsonObject schema, string nameHint)

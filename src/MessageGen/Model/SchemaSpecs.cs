@@ -13,11 +13,14 @@ internal enum ValueKind
     Boolean,
     Object,
     Array,
+
+    /// <summary>An object whose members are all described by one schema (<c>additionalProperties</c>): a dictionary.</summary>
+    Map,
 }
 
 /// <summary>
 /// The type of a value and its constraints. For objects <see cref="ObjectTypeName"/> names the generated type;
-/// for arrays <see cref="Items"/> describes the items.
+/// for arrays <see cref="Items"/> describes the items, for maps the values.
 /// </summary>
 internal sealed record TypeSpec(
     ValueKind Kind,
@@ -51,6 +54,7 @@ internal sealed record TypeSpec(
         ValueKind.Object => true,
         ValueKind.Integer or ValueKind.Number => Limits is not null,
         ValueKind.Array => HasCountLimits || UniqueItems || Items!.HasChecks,
+        ValueKind.Map => Items!.HasChecks,
         _ => false,
     };
 
@@ -68,6 +72,7 @@ internal sealed record TypeSpec(
         ValueKind.Number => "double",
         ValueKind.Boolean => "bool",
         ValueKind.Object => ClrNames.Qualified(@namespace, ObjectTypeName!),
+        ValueKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Items!.ClrType(@namespace)}>",
         _ => $"global::System.Collections.Generic.IReadOnlyList<{Items!.ClrType(@namespace)}>",
     };
 

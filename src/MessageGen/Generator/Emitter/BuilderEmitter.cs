@@ -44,7 +44,19 @@ internal sealed class BuilderEmitter(SourceWriter writer, SchemaSpec schema, Att
         var parameter = property.ParameterName;
         var field = property.FieldName;
         EmitWithDoc(property, $"The value of '{property.JsonName}'.");
-        if (type.Kind == ValueKind.Array)
+        if (type.Kind == ValueKind.Map)
+        {
+            // Copied, so that changing the caller's dictionary later cannot change the message.
+            writer.WriteLine($$"""
+                public {{builder}} With{{property.ClrName}}(global::System.Collections.Generic.IReadOnlyDictionary<string, {{type.Items!.ClrType(schema.Namespace)}}>? {{parameter}})
+                {
+                    {{field}} = {{parameter}} is null ? null : global::System.Linq.Enumerable.ToDictionary({{parameter}}, pair => pair.Key, pair => pair.Value);
+                    return this;
+                }
+
+                """);
+        }
+        else if (type.Kind == ValueKind.Array)
         {
             // Copied, so that changing the caller's collection later cannot change the message.
             writer.WriteLine($$"""

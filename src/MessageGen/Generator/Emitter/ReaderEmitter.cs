@@ -173,7 +173,48 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
             case ValueKind.Array:
                 EmitReadArray(type, target, parentPath, member, depth);
                 break;
+            case ValueKind.Map:
+                EmitReadMap(type, target, parentPath, member, depth);
+                break;
         }
+    }
+
+    private void EmitReadMap(TypeSpec type, string target, string parentPath, string member, int depth)
+    {
+        var values = type.Items!;
+        var map = "map" + depth;
+        var key = "key" + depth;
+        var entry = "entry" + depth;
+        var mapPath = "mapPath" + depth;
+        writer.OpenBlock($"if ({Input}.ExpectObject(ref reader, {parentPath}, {member}, errors))");
+        writer.WriteLine($$"""
+            var {{mapPath}} = {{MemberPath(parentPath, member)}};
+            var {{map}} = new global::System.Collections.Generic.Dictionary<string, {{values.ClrType(schema.Namespace)}}>();
+            while ({{Input}}.NextMember(ref reader))
+            {
+                var {{key}} = {{Input}}.ReadName(ref reader);
+                if ({{map}}.ContainsKey({{key}}))
+                {
+                    {{Input}}.DuplicateMember(ref reader, {{mapPath}}, {{key}}, errors);
+                }
+
+                reader.Read();
+                {{values.NullableClrType(schema.Namespace)}} {{entry}} = null;
+            """);
+        writer.OpenBlock();
+        EmitReadValue(values, entry, mapPath, key, depth + 1);
+        writer.CloseBlock();
+        writer.WriteLine($$"""
+                if ({{entry}} is not null)
+                {
+                    {{map}}[{{key}}] = {{entry}}{{(values.IsValueType ? ".Value" : string.Empty)}};
+                }
+            }
+
+            {{target}} = {{map}};
+            """);
+        writer.CloseBlock();
+        writer.WriteLine();
     }
 
     private void EmitReadArray(TypeSpec type, string target, string parentPath, string member, int depth)

@@ -128,7 +128,41 @@ internal sealed class ValidationEmitter(SourceWriter writer)
             case ValueKind.Array:
                 EmitArrayChecks(property, type, value, parentPath, member, depth);
                 break;
+            case ValueKind.Map:
+                EmitMapChecks(property, type, value, parentPath, member, depth);
+                break;
         }
+    }
+
+    private void EmitMapChecks(PropertySpec property, TypeSpec type, string value, string parentPath, string member, int depth)
+    {
+        var values = type.Items!;
+        var pair = "pair" + depth;
+        var mapPath = "mapPath" + depth;
+        writer.WriteLine($$"""
+            var {{mapPath}} = {{MemberPath(parentPath, member)}};
+            foreach (var {{pair}} in {{value}})
+            """);
+        writer.OpenBlock();
+        if (values.IsValueType)
+        {
+            EmitValueChecks(property, values, $"{pair}.Value", mapPath, $"{pair}.Key", depth + 1);
+        }
+        else
+        {
+            writer.WriteLine($$"""
+                if ({{pair}}.Value is null)
+                {
+                    errors.Add({{Checks}}.NullValue({{mapPath}}, {{pair}}.Key));
+                }
+                else
+                """);
+            writer.OpenBlock();
+            EmitValueChecks(property, values, $"{pair}.Value", mapPath, $"{pair}.Key", depth + 1);
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
     }
 
     private void EmitArrayChecks(PropertySpec property, TypeSpec type, string value, string parentPath, string member, int depth)

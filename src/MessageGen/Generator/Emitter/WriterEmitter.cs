@@ -156,7 +156,40 @@ internal sealed class WriterEmitter(SourceWriter writer)
             case ValueKind.Array:
                 EmitWriteArray(type, value, depth);
                 break;
+            case ValueKind.Map:
+                EmitWriteMap(type, value, depth);
+                break;
         }
+    }
+
+    private void EmitWriteMap(TypeSpec type, string value, int depth)
+    {
+        var pair = "pair" + depth;
+        var first = "first" + depth;
+        writer.OpenBlock();
+        writer.WriteLine($$"""
+            var {{first}} = true;
+            {{Output}}.WriteRaw(writer, "{"u8);
+            foreach (var {{pair}} in {{value}})
+            {
+                if (!{{first}})
+                {
+                    {{Output}}.WriteRaw(writer, ","u8);
+                }
+
+                {{first}} = false;
+                {{Output}}.WriteString(writer, {{pair}}.Key);
+                {{Output}}.WriteRaw(writer, ":"u8);
+            """);
+        writer.OpenBlock();
+        EmitWriteValue(type.Items!, $"{pair}.Value", depth + 1);
+        writer.CloseBlock();
+        writer.WriteLine($$"""
+            }
+
+            {{Output}}.WriteRaw(writer, "}"u8);
+            """);
+        writer.CloseBlock();
     }
 
     private void EmitWriteArray(TypeSpec type, string value, int depth)
