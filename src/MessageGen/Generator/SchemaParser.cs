@@ -707,7 +707,12 @@ internal sealed partial class SchemaParser
             var requires = ExpectStringArray(rule);
             names.Add((rule.Name, rule.NameSpan));
             names.AddRange(requires);
-            dependencies.Add(new DependencySpec(rule.Name, RequiresAll: true, requires.Select(r => r.Name).ToEquatableArray()));
+
+            // An empty list requires nothing.
+            if (requires.Count > 0)
+            {
+                dependencies.Add(new DependencySpec(rule.Name, RequiresAll: true, requires.Select(r => r.Name).ToEquatableArray()));
+            }
         }
     }
 
@@ -751,7 +756,10 @@ internal sealed partial class SchemaParser
 
             names.Add((rule.Name, rule.NameSpan));
             names.AddRange(ruleNames);
-            dependencies.Add(dependency);
+            if (dependency.Requires.Count > 0)
+            {
+                dependencies.Add(dependency);
+            }
         }
     }
 

@@ -43,7 +43,7 @@ internal sealed class BuilderEmitter(SourceWriter writer, SchemaSpec schema, Att
         var type = property.Type;
         var parameter = property.ParameterName;
         var field = property.FieldName;
-        EmitWithDoc(property, $"The value of '{property.JsonName}'.");
+        EmitWithDoc(property, $"The value of '{SourceWriter.DocText(property.JsonName)}'.");
         if (type.Kind == ValueKind.Map)
         {
             // Copied, so that changing the caller's dictionary later cannot change the message.
@@ -85,7 +85,7 @@ internal sealed class BuilderEmitter(SourceWriter writer, SchemaSpec schema, Att
         if (type.Kind == ValueKind.Object && !type.IsUnion)
         {
             var nested = type.BuilderClrType(schema.Namespace);
-            EmitWithDoc(property, $"Sets up the '{property.JsonName}' member on a new <see cref=\"{nested}\"/>; its rules are checked by <see cref=\"Build\"/>.");
+            EmitWithDoc(property, $"Sets up the '{SourceWriter.DocText(property.JsonName)}' member on a new <see cref=\"{nested}\"/>; its rules are checked by <see cref=\"Build\"/>.");
             writer.WriteLine($$"""
                 public {{builder}} With{{property.ClrName}}(global::System.Func<{{nested}}, {{nested}}> {{parameter}})
                 {

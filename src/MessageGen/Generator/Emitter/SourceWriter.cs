@@ -64,6 +64,10 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
+    /// <summary>Text from a schema (a member name) made safe inside a one-line doc comment: escaped, on one line.</summary>
+    public static string DocText(string text)
+        => EscapeXml(text).Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+
     private static string EscapeXml(string text)
         => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 

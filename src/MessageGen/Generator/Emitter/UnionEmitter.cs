@@ -26,7 +26,7 @@ internal sealed class UnionEmitter(
             {
             }
 
-            /// <summary>The '{{union.DiscriminatorJsonName}}' member, which says which alternative this is.</summary>
+            /// <summary>The '{{SourceWriter.DocText(union.DiscriminatorJsonName)}}' member, which says which alternative this is.</summary>
             public abstract string {{union.DiscriminatorClrName}} { get; }
 
             /// <summary>Writes this alternative as compact UTF-8 JSON.</summary>
@@ -55,7 +55,7 @@ internal sealed class UnionEmitter(
     {
         var type = schema.Qualified(union.TypeName);
         writer.WriteLine($$"""
-            /// <summary>Reads the alternative that the '{{union.DiscriminatorJsonName}}' member of the object at the reader names.</summary>
+            /// <summary>Reads the alternative that the '{{SourceWriter.DocText(union.DiscriminatorJsonName)}}' member of the object at the reader names.</summary>
             internal static {{type}}? ReadFrom(ref {{Reader}} reader, string path, {{RuntimeTypes.ValidationErrors}} errors)
             """);
         writer.OpenBlock();
@@ -103,7 +103,7 @@ internal sealed class UnionEmitter(
         writer.WriteLine($$"""
             /// <summary>
             /// An alternative of <see cref="{{union.TypeName}}"/> that the schema allows but does not describe (an unknown
-            /// '{{union.DiscriminatorJsonName}}', or a known one that breaks its alternative's rules), kept as received.
+            /// '{{SourceWriter.DocText(union.DiscriminatorJsonName)}}', or a known one that breaks its alternative's rules), kept as received.
             /// </summary>
             """);
         attributes.EmitGeneratedCode();
@@ -116,7 +116,7 @@ internal sealed class UnionEmitter(
                     RawJson = rawJson;
                 }
 
-                /// <summary>The '{{union.DiscriminatorJsonName}}' member as received; empty when it was absent or not a string.</summary>
+                /// <summary>The '{{SourceWriter.DocText(union.DiscriminatorJsonName)}}' member as received; empty when it was absent or not a string.</summary>
                 public override string {{union.DiscriminatorClrName}} { get; }
 
                 /// <summary>The object as received.</summary>
