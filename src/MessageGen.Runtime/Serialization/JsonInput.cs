@@ -123,6 +123,22 @@ public static class JsonInput
     }
 
     /// <summary>
+    /// Checks a <c>const</c> string member against <paramref name="expectedUtf8"/> without making a string of it (the
+    /// usual case); records a type error or the wrong value otherwise.
+    /// </summary>
+    public static void ReadConstant(ref Utf8JsonReader reader, ReadOnlySpan<byte> expectedUtf8, string expected, string parentPath, string member, ValidationErrors errors)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            WrongType(ref reader, Member(parentPath, member), "a string", errors);
+        }
+        else if (reader.ValueIsEscaped || !reader.ValueTextEquals(expectedUtf8))
+        {
+            SchemaChecks.Constant(GetText(ref reader), expected, parentPath, member, errors);
+        }
+    }
+
+    /// <summary>
     /// Reads an integer, or records a type error and returns null. As JSON Schema says, a number with a zero fraction
     /// (<c>1.0</c>, <c>1e2</c>) is an integer; one beyond the 64 bits of the generated property is reported as such.
     /// </summary>

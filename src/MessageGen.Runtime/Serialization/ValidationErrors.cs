@@ -13,19 +13,20 @@ public sealed class ValidationErrors : IReadOnlyList<ValidationError>
     /// <summary>How many violations are kept; enough to fix a message, small enough to print.</summary>
     public const int Capacity = 100;
 
-    private readonly List<ValidationError> _kept = [];
+    // Made on the first violation: a valid message, the common case, costs no list.
+    private List<ValidationError>? _kept;
 
     /// <summary>How many violations were found beyond <see cref="Capacity"/> and not kept.</summary>
     public int Omitted { get; private set; }
 
     /// <summary>Whether another violation would only be counted; producers skip building its message.</summary>
-    public bool IsFull => _kept.Count >= Capacity;
+    public bool IsFull => Count >= Capacity;
 
     /// <inheritdoc />
-    public int Count => _kept.Count;
+    public int Count => _kept?.Count ?? 0;
 
     /// <inheritdoc />
-    public ValidationError this[int index] => _kept[index];
+    public ValidationError this[int index] => _kept is null ? throw new ArgumentOutOfRangeException(nameof(index)) : _kept[index];
 
     /// <summary>Keeps <paramref name="error"/>, or counts it once <see cref="Capacity"/> are kept.</summary>
     public void Add(ValidationError error)
@@ -36,7 +37,7 @@ public sealed class ValidationErrors : IReadOnlyList<ValidationError>
         }
         else
         {
-            _kept.Add(error);
+            (_kept ??= []).Add(error);
         }
     }
 
@@ -46,9 +47,9 @@ public sealed class ValidationErrors : IReadOnlyList<ValidationError>
     /// <summary>Removes the kept violations from index <paramref name="start"/> on whose path is in <paramref name="paths"/>.</summary>
     internal void RemoveFrom(int start, HashSet<string> paths)
     {
-        for (var i = _kept.Count - 1; i >= start; i--)
+        for (var i = Count - 1; i >= start; i--)
         {
-            if (paths.Contains(_kept[i].Path))
+            if (paths.Contains(_kept![i].Path))
             {
                 _kept.RemoveAt(i);
             }
@@ -56,7 +57,7 @@ public sealed class ValidationErrors : IReadOnlyList<ValidationError>
     }
 
     /// <inheritdoc />
-    public IEnumerator<ValidationError> GetEnumerator() => _kept.GetEnumerator();
+    public IEnumerator<ValidationError> GetEnumerator() => (_kept ?? Enumerable.Empty<ValidationError>()).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

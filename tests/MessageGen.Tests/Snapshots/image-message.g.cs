@@ -228,13 +228,10 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
         internal static global::MessageGen.WhatsApp.ImageMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
-            string? valueMessagingProduct = null;
             var hasMessagingProduct = false;
-            string? valueRecipientType = null;
             var hasRecipientType = false;
             string? valueTo = null;
             var hasTo = false;
-            string? valueType = null;
             var hasType = false;
             global::MessageGen.WhatsApp.ImageMedia? valueImage = null;
             var hasImage = false;
@@ -258,8 +255,7 @@ namespace MessageGen.WhatsApp
 
                     hasMessagingProduct = true;
                     reader.Read();
-                    valueMessagingProduct = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, path, "messaging_product", errors);
-                    global::MessageGen.Serialization.SchemaChecks.Constant(valueMessagingProduct, "whatsapp", path, "messaging_product", errors);
+                    global::MessageGen.Serialization.JsonInput.ReadConstant(ref reader, "whatsapp"u8, "whatsapp", path, "messaging_product", errors);
                 }
                 else if (reader.ValueTextEquals("recipient_type"u8))
                 {
@@ -270,8 +266,7 @@ namespace MessageGen.WhatsApp
 
                     hasRecipientType = true;
                     reader.Read();
-                    valueRecipientType = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, path, "recipient_type", errors);
-                    global::MessageGen.Serialization.SchemaChecks.Constant(valueRecipientType, "individual", path, "recipient_type", errors);
+                    global::MessageGen.Serialization.JsonInput.ReadConstant(ref reader, "individual"u8, "individual", path, "recipient_type", errors);
                 }
                 else if (reader.ValueTextEquals("to"u8))
                 {
@@ -293,8 +288,7 @@ namespace MessageGen.WhatsApp
 
                     hasType = true;
                     reader.Read();
-                    valueType = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, path, "type", errors);
-                    global::MessageGen.Serialization.SchemaChecks.Constant(valueType, "image", path, "type", errors);
+                    global::MessageGen.Serialization.JsonInput.ReadConstant(ref reader, "image"u8, "image", path, "type", errors);
                 }
                 else if (reader.ValueTextEquals("image"u8))
                 {

@@ -147,13 +147,10 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
         internal static global::MessageGen.WhatsApp.VideoMessage ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
-            string? valueMessagingProduct = null;
             var hasMessagingProduct = false;
-            string? valueRecipientType = null;
             var hasRecipientType = false;
             string? valueTo = null;
             var hasTo = false;
-            string? valueType = null;
             var hasType = false;
             global::MessageGen.WhatsApp.VideoMedia? valueVideo = null;
             var hasVideo = false;
@@ -169,8 +166,7 @@ namespace MessageGen.WhatsApp
 
                     hasMessagingProduct = true;
                     reader.Read();
-                    valueMessagingProduct = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, path, "messaging_product", errors);
-                    global::MessageGen.Serialization.SchemaChecks.Constant(valueMessagingProduct, "whatsapp", path, "messaging_product", errors);
+                    global::MessageGen.Serialization.JsonInput.ReadConstant(ref reader, "whatsapp"u8, "whatsapp", path, "messaging_product", errors);
                 }
                 else if (reader.ValueTextEquals("recipient_type"u8))
                 {
@@ -181,8 +177,7 @@ namespace MessageGen.WhatsApp
 
                     hasRecipientType = true;
                     reader.Read();
-                    valueRecipientType = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, path, "recipient_type", errors);
-                    global::MessageGen.Serialization.SchemaChecks.Constant(valueRecipientType, "individual", path, "recipient_type", errors);
+                    global::MessageGen.Serialization.JsonInput.ReadConstant(ref reader, "individual"u8, "individual", path, "recipient_type", errors);
                 }
                 else if (reader.ValueTextEquals("to"u8))
                 {
@@ -204,8 +199,7 @@ namespace MessageGen.WhatsApp
 
                     hasType = true;
                     reader.Read();
-                    valueType = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, path, "type", errors);
-                    global::MessageGen.Serialization.SchemaChecks.Constant(valueType, "video", path, "type", errors);
+                    global::MessageGen.Serialization.JsonInput.ReadConstant(ref reader, "video"u8, "video", path, "type", errors);
                 }
                 else if (reader.ValueTextEquals("video"u8))
                 {

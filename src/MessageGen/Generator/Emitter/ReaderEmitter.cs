@@ -79,10 +79,13 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
         writer.OpenBlock();
         foreach (var property in obj.Properties)
         {
-            writer.WriteLine($$"""
-                {{property.Type.NullableClrType(schema.Namespace)}} {{property.LocalName}} = null;
-                var {{property.SeenLocalName}} = false;
-                """);
+            // A constant is only checked, not kept: the model has it already.
+            if (!property.Type.IsConstant)
+            {
+                writer.WriteLine($"{property.Type.NullableClrType(schema.Namespace)} {property.LocalName} = null;");
+            }
+
+            writer.WriteLine($"var {property.SeenLocalName} = false;");
         }
 
         writer.WriteLine();
@@ -137,10 +140,13 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
             {{property.SeenLocalName}} = true;
             reader.Read();
             """);
-        EmitReadValue(property.Type, property.LocalName, "path", member, depth: 0);
         if (property.Type.Const is { } constant)
         {
-            writer.WriteLine($"{RuntimeTypes.SchemaChecks}.Constant({property.LocalName}, {Literal(constant)}, path, {member}, errors);");
+            writer.WriteLine($"{Input}.ReadConstant(ref reader, {Utf8Literal(constant)}, {Literal(constant)}, path, {member}, errors);");
+        }
+        else
+        {
+            EmitReadValue(property.Type, property.LocalName, "path", member, depth: 0);
         }
     }
 

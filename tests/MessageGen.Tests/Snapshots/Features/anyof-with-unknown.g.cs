@@ -316,7 +316,6 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
         internal static new global::MessageGen.WhatsApp.NoteItem ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
-            string? valueType = null;
             var hasType = false;
             string? valueText = null;
             var hasText = false;
@@ -332,8 +331,7 @@ namespace MessageGen.WhatsApp
 
                     hasType = true;
                     reader.Read();
-                    valueType = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, path, "type", errors);
-                    global::MessageGen.Serialization.SchemaChecks.Constant(valueType, "note", path, "type", errors);
+                    global::MessageGen.Serialization.JsonInput.ReadConstant(ref reader, "note"u8, "note", path, "type", errors);
                 }
                 else if (reader.ValueTextEquals("text"u8))
                 {

@@ -273,7 +273,6 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
         internal static new global::MessageGen.WhatsApp.TextBody ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
-            string? valueKind = null;
             var hasKind = false;
             string? valueText = null;
             var hasText = false;
@@ -289,8 +288,7 @@ namespace MessageGen.WhatsApp
 
                     hasKind = true;
                     reader.Read();
-                    valueKind = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, path, "kind", errors);
-                    global::MessageGen.Serialization.SchemaChecks.Constant(valueKind, "text", path, "kind", errors);
+                    global::MessageGen.Serialization.JsonInput.ReadConstant(ref reader, "text"u8, "text", path, "kind", errors);
                 }
                 else if (reader.ValueTextEquals("text"u8))
                 {
@@ -455,7 +453,6 @@ namespace MessageGen.WhatsApp
         /// <summary>Reads the object that starts at the reader's current token; type errors and unknown members go to <paramref name="errors"/>.</summary>
         internal static new global::MessageGen.WhatsApp.ImageBody ReadFrom(ref global::System.Text.Json.Utf8JsonReader reader, string path, global::MessageGen.Serialization.ValidationErrors errors)
         {
-            string? valueKind = null;
             var hasKind = false;
             string? valueUrl = null;
             var hasUrl = false;
@@ -471,8 +468,7 @@ namespace MessageGen.WhatsApp
 
                     hasKind = true;
                     reader.Read();
-                    valueKind = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, path, "kind", errors);
-                    global::MessageGen.Serialization.SchemaChecks.Constant(valueKind, "image", path, "kind", errors);
+                    global::MessageGen.Serialization.JsonInput.ReadConstant(ref reader, "image"u8, "image", path, "kind", errors);
                 }
                 else if (reader.ValueTextEquals("url"u8))
                 {
