@@ -85,11 +85,4 @@ internal static class ConsumerCompilation
                 }
             }
             """;
-
-    private sealed class SchemaText(string path, string text) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
-    }
 }
