@@ -52,6 +52,23 @@ public class NumericKeywordTests
     }
 
     [Theory]
+    [InlineData("\"rating\":5", true)]
+    [InlineData("\"rating\":2.0", true)]
+    [InlineData("\"rating\":4", false)]
+    [InlineData("\"version\":2", true)]
+    [InlineData("\"version\":2.5", false)]
+    public void Enum_and_const_of_numbers_compare_values_so_1_equals_1_point_0(string member, bool valid)
+    {
+        var errors = Read("\"latitude\":0,\"longitude\":0," + member);
+
+        Assert.Equal(valid, errors.Count == 0);
+        if (!valid)
+        {
+            Assert.Contains("it must be one of", Assert.Single(errors).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData(0.0075, 0.0001, true)]
     [InlineData(4.5, 1.5, true)]
     [InlineData(35, 1.5, false)]

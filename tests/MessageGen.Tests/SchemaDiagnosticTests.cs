@@ -72,7 +72,7 @@ public class SchemaDiagnosticTests
               "title": "Thing",
               "type": "object",
               "properties": {
-                "count": { "type": "integer", "enum": [1, 2] }
+                "count": { "type": "integer", "not": { "const": 3 } }
               }
             }
             """;
@@ -83,7 +83,7 @@ public class SchemaDiagnosticTests
         Assert.Equal("MG1009", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal((5, 35), Start(diagnostic));
-        Assert.StartsWith("The keyword 'enum' changes which values are valid, but MessageGen does not support it for integer values.", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith("The keyword 'not' changes which values are valid, but MessageGen does not support it for integer values.", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Empty(sources);
     }
 
@@ -205,6 +205,7 @@ public class SchemaDiagnosticTests
     [InlineData("""{"type":"string"}""", "MG1003", "The keyword 'type' has an invalid value: an object schema must have \"type\": \"object\"")]
     [InlineData("""[1, 2]""", "MG1003", "The keyword '(root)' has an invalid value: the schema must be a JSON object, not an array")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"string","maxLength":-1}}}""", "MG1003", "The keyword 'maxLength' has an invalid value: expected a non-negative whole number")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"integer","enum":["one"]}}}""", "MG1003", "The keyword 'enum' has an invalid value: no integer is among the allowed values, so no value is valid")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"array"}}}""", "MG1003", "The keyword 'items' has an invalid value: an array needs \"items\" describing its items")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"date"}}}""", "MG1003", "The keyword 'type' has an invalid value: expected one of string, integer, number, boolean, object or array")]
     [InlineData("""{"type":"object","properties":{"a":{"$ref":"#/$defs/A"}},"$defs":{"A":{"$ref":"#/$defs/A"}}}""", "MG1004", "The reference '#/$defs/A' cannot be resolved: it refers to itself through references only, so it has no type")]

@@ -77,7 +77,7 @@ public static class SchemaChecks
         }
     }
 
-    /// <summary>Checks a number against the numeric keywords its schema uses (null for the others).</summary>
+    /// <summary>Checks a number against the numeric keywords its schema uses (null for the others), <c>enum</c>/<c>const</c> included.</summary>
     public static void CheckNumber(
         double value,
         string parentPath,
@@ -87,8 +87,14 @@ public static class SchemaChecks
         double? maximum,
         double? exclusiveMaximum,
         double? multipleOf,
-        ValidationErrors errors)
+        ValidationErrors errors,
+        double[]? allowedValues = null)
     {
+        if (allowedValues is not null && Array.IndexOf(allowedValues, value) < 0)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}; it must be one of {string.Join(", ", allowedValues.Select(Show))}."));
+        }
+
         if (value < minimum)
         {
             errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}; the minimum is {Show(minimum.Value)}."));

@@ -630,10 +630,11 @@ internal sealed partial class SchemaParser
         return spec;
     }
 
-    private TypeSpec ParsePrimitive(JsonObject schema, ValueKind kind)
+    private TypeSpec? ParsePrimitive(JsonObject schema, ValueKind kind)
     {
         var limits = new NumberLimits(null, null, null, null, null);
         var isNumeric = kind is ValueKind.Integer or ValueKind.Number;
+        List<JsonNode>? allowed = null;
         foreach (var member in schema.Members)
         {
             switch (member.Name)
@@ -652,6 +653,20 @@ internal sealed partial class SchemaParser
                 case "exclusiveMaximum" when isNumeric:
                     limits = limits with { ExclusiveMaximum = ExpectNumber(member) };
                     break;
+                case "enum" or "const" when isNumeric:
+                    if (allowed is not null)
+                    {
+                        ReportUnsupported(member, "beside both enum and const it is not supported; keep one");
+                        break;
+                    }
+
+                    allowed = member.Name == "const" ? [member.Value] : (member.Value as JsonArray)?.Items.ToList();
+                    if (allowed is null)
+                    {
+                        Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, "enum", "expected an array");
+                    }
+
+                    break;
                 case "multipleOf" when isNumeric:
                     var divisor = ExpectNumber(member);
                     if (divisor <= 0)
@@ -668,7 +683,26 @@ internal sealed partial class SchemaParser
         }
 
         var used = limits != new NumberLimits(null, null, null, null, null);
-        return TypeSpec.Simple(kind) with { Limits = used ? limits : null };
+        var spec = TypeSpec.Simple(kind) with { Limits = used ? limits : null };
+        if (allowed is null)
+        {
+            return spec;
+        }
+
+        // Values of another type can never equal a number here, so they are left out; 1 and 1.0 are the same value.
+        var numbers = allowed
+            .OfType<JsonNumber>()
+            .Select(n => double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN)
+            .Where(value => !double.IsNaN(value) && !double.IsInfinity(value))
+            .Distinct()
+            .ToEquatableArray();
+        if (numbers.Count == 0)
+        {
+            Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "enum", $"no {kind.ToString().ToLowerInvariant()} is among the allowed values, so no value is valid");
+            return null;
+        }
+
+        return spec with { NumberEnum = numbers };
     }
 
     private double? ExpectNumber(JsonMember member)

@@ -36,9 +36,10 @@ internal sealed record TypeSpec(
     int? MaxItems,
     NumberLimits? Limits = null,
     bool UniqueItems = false,
-    bool IsUnion = false)
+    bool IsUnion = false,
+    EquatableArray<double> NumberEnum = default)
 {
-    public static TypeSpec Simple(ValueKind kind) => new(kind, null, null, null, EquatableArray<string>.Empty, null, null, null, false, null, null);
+    public static TypeSpec Simple(ValueKind kind) => new(kind, null, null, null, EquatableArray<string>.Empty, null, null, null, false, null, null, NumberEnum: EquatableArray<double>.Empty);
 
     /// <summary>A member with a <c>const</c>: a read-only property, always written, checked when read.</summary>
     public bool IsConstant => Const is not null;
@@ -52,7 +53,7 @@ internal sealed record TypeSpec(
         // Every string is checked at least for lone surrogates, which ToJson could not write.
         ValueKind.String => true,
         ValueKind.Object => true,
-        ValueKind.Integer or ValueKind.Number => Limits is not null,
+        ValueKind.Integer or ValueKind.Number => Limits is not null || NumberEnum.Count > 0,
         ValueKind.Array => HasCountLimits || UniqueItems || Items!.HasChecks,
         ValueKind.Map => Items!.HasChecks,
         _ => false,

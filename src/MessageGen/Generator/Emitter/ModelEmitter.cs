@@ -58,6 +58,11 @@ internal sealed class ModelEmitter(SourceWriter writer, SchemaSpec schema, Attri
             {
                 writer.WriteLine($"private static readonly string[] {property.EnumFieldName(depth)} = {StringArray(type.Enum)};");
             }
+
+            if (type.NumberEnum.Count > 0)
+            {
+                writer.WriteLine($"private static readonly double[] {property.EnumFieldName(depth)} = new[] {{ {string.Join(", ", type.NumberEnum.Select(v => Literal(v)))} }};");
+            }
         }
     }
 

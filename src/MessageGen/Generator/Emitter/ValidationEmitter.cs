@@ -117,10 +117,12 @@ internal sealed class ValidationEmitter(SourceWriter writer)
                     $"{Checks}.CheckString({value}, {parentPath}, {member}, minLength: {Limit(type.MinLength)}, maxLength: {Limit(type.MaxLength)}, " +
                     $"pattern: {pattern}, isUri: {Literal(type.IsUri)}, allowedValues: {allowedValues}, errors: errors);");
                 break;
-            case ValueKind.Integer or ValueKind.Number when type.Limits is { } limits:
+            case ValueKind.Integer or ValueKind.Number:
+                var limits = type.Limits ?? new NumberLimits(null, null, null, null, null);
+                var allowed = type.NumberEnum.Count > 0 ? property.EnumFieldName(depth) : "null";
                 writer.WriteLine(
                     $"{Checks}.CheckNumber({value}, {parentPath}, {member}, minimum: {Literal(limits.Minimum)}, exclusiveMinimum: {Literal(limits.ExclusiveMinimum)}, " +
-                    $"maximum: {Literal(limits.Maximum)}, exclusiveMaximum: {Literal(limits.ExclusiveMaximum)}, multipleOf: {Literal(limits.MultipleOf)}, errors: errors);");
+                    $"maximum: {Literal(limits.Maximum)}, exclusiveMaximum: {Literal(limits.ExclusiveMaximum)}, multipleOf: {Literal(limits.MultipleOf)}, errors: errors, allowedValues: {allowed});");
                 break;
             case ValueKind.Object:
                 writer.WriteLine($"{value}.ValidateInto({MemberPath(parentPath, member)}, errors);");

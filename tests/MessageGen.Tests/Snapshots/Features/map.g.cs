@@ -58,7 +58,7 @@ namespace MessageGen.WhatsApp
                 var mapPath0 = global::MessageGen.Serialization.JsonInput.Member(path, "counts", "$.counts");
                 foreach (var pair0 in Counts)
                 {
-                    global::MessageGen.Serialization.SchemaChecks.CheckNumber(pair0.Value, mapPath0, pair0.Key, minimum: 0d, exclusiveMinimum: null, maximum: null, exclusiveMaximum: null, multipleOf: null, errors: errors);
+                    global::MessageGen.Serialization.SchemaChecks.CheckNumber(pair0.Value, mapPath0, pair0.Key, minimum: 0d, exclusiveMinimum: null, maximum: null, exclusiveMaximum: null, multipleOf: null, errors: errors, allowedValues: null);
                 }
             }
         }

@@ -39,10 +39,10 @@ namespace MessageGen.WhatsApp
         {
             if (Celsius is { } valueCelsius)
             {
-                global::MessageGen.Serialization.SchemaChecks.CheckNumber(valueCelsius, path, "celsius", minimum: -273.15d, exclusiveMinimum: null, maximum: null, exclusiveMaximum: null, multipleOf: null, errors: errors);
+                global::MessageGen.Serialization.SchemaChecks.CheckNumber(valueCelsius, path, "celsius", minimum: -273.15d, exclusiveMinimum: null, maximum: null, exclusiveMaximum: null, multipleOf: null, errors: errors, allowedValues: null);
             }
 
-            global::MessageGen.Serialization.SchemaChecks.CheckNumber(Count, path, "count", minimum: 0d, exclusiveMinimum: null, maximum: null, exclusiveMaximum: null, multipleOf: 5d, errors: errors);
+            global::MessageGen.Serialization.SchemaChecks.CheckNumber(Count, path, "count", minimum: 0d, exclusiveMinimum: null, maximum: null, exclusiveMaximum: null, multipleOf: 5d, errors: errors, allowedValues: null);
         }
 
         /// <summary>Writes this object as compact UTF-8 JSON: members in schema order, absent optional members left out.</summary>
