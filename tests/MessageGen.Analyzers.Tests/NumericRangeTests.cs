@@ -21,6 +21,28 @@ public class NumericRangeTests
         Verify.Diagnostic("MG0007").WithLocation(5).WithArguments("price", "19.999", "a multiple of 0.01"));
 
     [Fact]
+    public Task ConstantsOutsideAnEnum() => Verify.AnalyzerAsync(
+        Verify.Code("""
+            Measurement A() => Measurement.Builder().WithLatitude(0).WithLongitude(0).{|#0:WithRating(4)|}.{|#1:WithUnit("km")|}.Build();
+            Measurement B() => new Measurement { Latitude = 0, Longitude = 0, {|#2:Version = 2.5|}, {|#3:Unit = "M"|} };
+        """),
+        Schemas,
+        Verify.Diagnostic("MG0007").WithLocation(0).WithArguments("rating", "4", "one of 1, 2, 3, 5"),
+        Verify.Diagnostic("MG0008").WithLocation(1).WithArguments("unit", "km", "\"m\", \"ft\""),
+        Verify.Diagnostic("MG0007").WithLocation(2).WithArguments("version", "2.5", "one of 2"),
+        Verify.Diagnostic("MG0008").WithLocation(3).WithArguments("unit", "M", "\"m\", \"ft\""));
+
+    [Fact]
+    public Task ConstantsInAnEnum_NotFlagged() => Verify.AnalyzerAsync(
+        Verify.Code("""
+            const string Feet = "ft";
+            Measurement A(string unit) => Measurement.Builder().WithLatitude(0).WithLongitude(0).WithRating(5).WithUnit("m").Build();
+            Measurement B(string unit) => new Measurement { Latitude = 0, Longitude = 0, Version = 2, Unit = Feet, Rating = 2 };
+            Measurement C(string unit) => new Measurement { Latitude = 0, Longitude = 0, Unit = unit };
+        """),
+        Schemas);
+
+    [Fact]
     public Task ConstantsWithinTheLimitsAndRuntimeValues_NotFlagged() => Verify.AnalyzerAsync(
         Verify.Code("""
             const double North = 90;

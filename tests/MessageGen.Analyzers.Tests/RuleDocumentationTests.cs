@@ -60,6 +60,7 @@ public class RuleDocumentationTests
                 ["MG0005"] = DiagnosticSeverity.Warning,
                 ["MG0006"] = DiagnosticSeverity.Warning,
                 ["MG0007"] = DiagnosticSeverity.Warning,
+                ["MG0008"] = DiagnosticSeverity.Warning,
             },
             severities);
         Assert.All(analyzers.SelectMany(a => a.SupportedDiagnostics), d => Assert.True(d.IsEnabledByDefault));

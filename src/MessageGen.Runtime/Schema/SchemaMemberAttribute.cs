@@ -28,6 +28,12 @@ public sealed class SchemaMemberAttribute : Attribute
     /// <summary>The schema's <c>format</c> (e.g. <c>uri</c>), or null.</summary>
     public string? Format { get; set; }
 
+    /// <summary>The schema's <c>enum</c> (or <c>const</c>) of strings, or null.</summary>
+    public string[]? AllowedValues { get; set; }
+
+    /// <summary>The schema's <c>enum</c> (or <c>const</c>) of numbers, or null.</summary>
+    public double[]? AllowedNumbers { get; set; }
+
     /// <summary>The schema's <c>minimum</c>, or NaN.</summary>
     public double Minimum { get; set; } = double.NaN;
 

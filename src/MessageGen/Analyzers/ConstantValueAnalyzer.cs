@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using MessageGen.Analyzers.Rules;
 using MessageGen.Generator;
@@ -14,8 +15,9 @@ namespace MessageGen.Analyzers;
 
 /// <summary>
 /// MG0004 (constant breaks <c>minLength</c>/<c>maxLength</c>), MG0005 (constant does not match <c>pattern</c>),
-/// MG0006 (constant <c>format: uri</c> value is not an absolute https URI) and MG0007 (constant number breaks
-/// <c>minimum</c>, <c>maximum</c>, their exclusive forms or <c>multipleOf</c>), for every generated <c>With...</c> call and
+/// MG0006 (constant <c>format: uri</c> value is not an absolute https URI), MG0007 (constant number breaks
+/// <c>minimum</c>, <c>maximum</c>, their exclusive forms, <c>multipleOf</c> or <c>enum</c>) and MG0008 (constant string
+/// is not one of the <c>enum</c> values), for every generated <c>With...</c> call and
 /// model initializer assignment whose value is a compile-time constant (or <c>new Uri("...")</c>).
 /// The limits come from <c>[SchemaMember]</c> on the generated member (see <see cref="SchemaSymbols"/>).
 /// </summary>
@@ -29,7 +31,8 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
         ConstantLengthOutOfRangeRule.Descriptor,
         ConstantPatternMismatchRule.Descriptor,
         ConstantNotHttpsUriRule.Descriptor,
-        ConstantOutOfNumericRangeRule.Descriptor);
+        ConstantOutOfNumericRangeRule.Descriptor,
+        ConstantNotAllowedValueRule.Descriptor);
 
     private protected override void Register(CompilationStartAnalysisContext start, SchemaSymbols symbols)
     {
@@ -61,7 +64,7 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
 
     private static void Check(OperationAnalysisContext context, SchemaMember member, IOperation value, Location location, INamedTypeSymbol? uri, ConcurrentDictionary<string, Regex?> patterns)
     {
-        if (member.MinLength < 0 && member.MaxLength < 0 && member.Pattern is null && member.Format is null && member.Limits == NumericLimits.None)
+        if (member.MinLength < 0 && member.MaxLength < 0 && member.Pattern is null && member.Format is null && member.Limits.IsNone && member.AllowedValues.IsEmpty)
         {
             return;
         }
@@ -108,6 +111,12 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
             if (member.Pattern is { } pattern && patterns.GetOrAdd(pattern, CreateRegex) is { } regex && !IsMatch(regex, text))
             {
                 context.ReportDiagnostic(Diagnostic.Create(ConstantPatternMismatchRule.Descriptor, location, member.JsonName, Shorten(text), pattern));
+            }
+
+            if (!member.AllowedValues.IsEmpty && !member.AllowedValues.Contains(text, StringComparer.Ordinal))
+            {
+                var allowed = string.Join(", ", member.AllowedValues.Select(v => "\"" + Shorten(v) + "\""));
+                context.ReportDiagnostic(Diagnostic.Create(ConstantNotAllowedValueRule.Descriptor, location, member.JsonName, Shorten(text), allowed));
             }
         }
 

@@ -216,11 +216,19 @@ internal sealed class SchemaSymbols
             string? pattern = null;
             string? format = null;
             var limits = NumericLimits.None;
+            var allowedValues = ImmutableArray<string>.Empty;
             foreach (var named in attribute.NamedArguments)
             {
-                var number = named.Value.Value as double? ?? double.NaN;
+                // An array constant (AllowedValues, AllowedNumbers) has no single Value to ask for.
+                var number = named.Value.Kind == TypedConstantKind.Array ? double.NaN : named.Value.Value as double? ?? double.NaN;
                 switch (named.Key)
                 {
+                    case "AllowedValues":
+                        allowedValues = Strings(named.Value).ToImmutableArray();
+                        break;
+                    case "AllowedNumbers":
+                        limits = limits with { Allowed = named.Value.Kind == TypedConstantKind.Array ? named.Value.Values.Select(v => v.Value).OfType<double>().ToImmutableArray() : ImmutableArray<double>.Empty };
+                        break;
                     case "Minimum":
                         limits = limits with { Minimum = number };
                         break;
@@ -254,7 +262,7 @@ internal sealed class SchemaSymbols
                 }
             }
 
-            return new SchemaMember(jsonName, required, minLength, maxLength, pattern, format, limits);
+            return new SchemaMember(jsonName, required, minLength, maxLength, pattern, format, limits, allowedValues);
         }
 
         return null;
@@ -312,7 +320,8 @@ internal readonly struct RequiredMember(string jsonName, bool isCSharpRequired)
 }
 
 /// <summary>What <c>[SchemaMember]</c> says about one generated member.</summary>
-internal sealed class SchemaMember(string jsonName, bool required, int minLength, int maxLength, string? pattern, string? format, NumericLimits limits)
+internal sealed class SchemaMember(
+    string jsonName, bool required, int minLength, int maxLength, string? pattern, string? format, NumericLimits limits, ImmutableArray<string> allowedValues)
 {
     public string JsonName { get; } = jsonName;
 
@@ -327,6 +336,9 @@ internal sealed class SchemaMember(string jsonName, bool required, int minLength
     public string? Format { get; } = format;
 
     public NumericLimits Limits { get; } = limits;
+
+    /// <summary>The schema's <c>enum</c> of strings; empty when it has none.</summary>
+    public ImmutableArray<string> AllowedValues { get; } = allowedValues;
 }
 
 /// <summary>The numeric keywords of a member; NaN where the schema does not use one.</summary>
@@ -334,9 +346,16 @@ internal sealed record NumericLimits(double Minimum, double ExclusiveMinimum, do
 {
     public static NumericLimits None { get; } = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
+    /// <summary>The schema's <c>enum</c> of numbers; empty when it has none.</summary>
+    public ImmutableArray<double> Allowed { get; init; } = ImmutableArray<double>.Empty;
+
+    public bool IsNone => double.IsNaN(Minimum) && double.IsNaN(ExclusiveMinimum) && double.IsNaN(Maximum)
+        && double.IsNaN(ExclusiveMaximum) && double.IsNaN(MultipleOf) && Allowed.IsEmpty;
+
     /// <summary>What <paramref name="value"/> breaks, worded for MG0007 ("at least -90"); null when it keeps every limit.</summary>
     public string? Problem(double value)
-        => value < Minimum ? "at least " + Show(Minimum)
+        => !Allowed.IsEmpty && !Allowed.Contains(value) ? "one of " + string.Join(", ", Allowed.Select(Show))
+            : value < Minimum ? "at least " + Show(Minimum)
             : value <= ExclusiveMinimum ? "more than " + Show(ExclusiveMinimum)
             : value > Maximum ? "at most " + Show(Maximum)
             : value >= ExclusiveMaximum ? "less than " + Show(ExclusiveMaximum)

@@ -11,6 +11,7 @@ internal static class DiagnosticIds
     public const string ConstantPatternMismatch = "MG0005";
     public const string ConstantNotHttpsUri = "MG0006";
     public const string ConstantOutOfNumericRange = "MG0007";
+    public const string ConstantNotAllowedValue = "MG0008";
 
     // MG1xxx: problems in a schema file, reported at their line and column.
     public const string SchemaGenerationFailed = "MG1000";

@@ -49,6 +49,16 @@ internal sealed class AttributeEmitter(SourceWriter writer, SchemaSpec schema)
             arguments.Add("Format = \"uri\"");
         }
 
+        if (type.Enum.Count > 0)
+        {
+            arguments.Add($"AllowedValues = {StringArray(type.Enum)}");
+        }
+
+        if (type.NumberEnum.Count > 0)
+        {
+            arguments.Add($"AllowedNumbers = new double[] {{ {string.Join(", ", type.NumberEnum.Select(v => Literal(v)))} }}");
+        }
+
         if (type.Limits is { } limits)
         {
             AddLimit("Minimum", limits.Minimum);

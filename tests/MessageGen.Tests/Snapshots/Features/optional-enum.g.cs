@@ -16,7 +16,7 @@ namespace MessageGen.WhatsApp
         /// <summary>
         /// The 'kind' member.
         /// </summary>
-        [global::MessageGen.Schema.SchemaMember("kind")]
+        [global::MessageGen.Schema.SchemaMember("kind", AllowedValues = new[] { "like", "love" })]
         public string? Kind { get; init; }
 
         /// <summary>Starts a <see cref="ReactionBuilder"/>, which checks every schema rule when it builds.</summary>
@@ -154,7 +154,7 @@ namespace MessageGen.WhatsApp
         /// </summary>
         /// <param name="kind">The value of 'kind'.</param>
         /// <returns>This builder.</returns>
-        [global::MessageGen.Schema.SchemaMember("kind")]
+        [global::MessageGen.Schema.SchemaMember("kind", AllowedValues = new[] { "like", "love" })]
         public global::MessageGen.WhatsApp.ReactionBuilder WithKind(string? kind)
         {
             _kind = kind;
