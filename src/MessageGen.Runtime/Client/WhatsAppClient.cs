@@ -240,7 +240,7 @@ public sealed partial class WhatsAppClient : IDisposable
         {
             if (response.RequestMessage?.RequestUri is { } answeredBy && !SameOrigin(answeredBy, endpoint))
             {
-                throw RedirectFollowed(operation, endpoint, answeredBy);
+                throw RedirectFollowed(operation, endpoint, answeredBy, attempt);
             }
 
             var answer = new PooledBuffer((int)Math.Min(response.Content.Headers.ContentLength ?? 0, MaxAnswerBytes));
@@ -297,13 +297,13 @@ public sealed partial class WhatsAppClient : IDisposable
         a.Scheme == b.Scheme && a.Port == b.Port && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A caller's <see cref="HttpClient"/> followed a redirect: too late to keep the key, but never silent.</summary>
-    private InvalidOperationException RedirectFollowed(string operation, Uri endpoint, Uri answeredBy)
+    private InvalidOperationException RedirectFollowed(string operation, Uri endpoint, Uri answeredBy, int attempts)
     {
         var exception = new InvalidOperationException(
             $"{operation}: the HttpClient given to {nameof(WhatsAppClient)} followed a redirect from {endpoint.GetLeftPart(UriPartial.Authority)} " +
             $"to {answeredBy.GetLeftPart(UriPartial.Authority)}, which received the request with its {ApiKeyHeaderName}. Give it a handler with " +
             "AllowAutoRedirect = false (the client's own connections and AddWhatsAppClient's have it) and replace the key.");
-        Log.TransportFailed(_logger, operation, 1, WhatsAppTransportFailure.ResponseLost, mayHaveBeenDelivered: true, exception);
+        Log.TransportFailed(_logger, operation, attempts, WhatsAppTransportFailure.ResponseLost, mayHaveBeenDelivered: true, exception);
         return exception;
     }
 

@@ -203,25 +203,16 @@ public static class JsonInput
     /// </summary>
     public static void UnknownMember(ref Utf8JsonReader reader, string parentPath, ValidationErrors errors)
     {
-        string? member = null;
-        if (errors.IsFull)
+        if (!errors.TryReserve())
         {
-            CheckText(ref reader);
-        }
-        else
-        {
-            member = GetText(ref reader);
-        }
-
-        reader.Read();
-        var at = reader.TokenStartIndex;
-        reader.Skip();
-        if (member is null)
-        {
-            errors.Omit();
+            IgnoreMember(ref reader);
             return;
         }
 
+        var member = GetText(ref reader);
+        reader.Read();
+        var at = reader.TokenStartIndex;
+        reader.Skip();
         errors.Add(new ValidationError(Member(parentPath, member), $"Unknown member '{member}' (byte {at}): the schema does not allow it. Remove it or check its spelling."));
     }
 
@@ -236,13 +227,10 @@ public static class JsonInput
     /// <summary>Records that a member occurs twice in one object.</summary>
     public static void DuplicateMember(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
     {
-        if (errors.IsFull)
+        if (errors.TryReserve())
         {
-            errors.Omit();
-            return;
+            errors.Add(new ValidationError(Member(parentPath, member), $"Member '{member}' occurs more than once (byte {reader.TokenStartIndex}). Keep one."));
         }
-
-        errors.Add(new ValidationError(Member(parentPath, member), $"Member '{member}' occurs more than once (byte {reader.TokenStartIndex}). Keep one."));
     }
 
     /// <summary>Checks that the input holds nothing after the root value.</summary>
@@ -334,13 +322,10 @@ public static class JsonInput
         var found = Describe(reader.TokenType);
         var at = reader.TokenStartIndex;
         reader.Skip();
-        if (errors.IsFull)
+        if (errors.TryReserve())
         {
-            errors.Omit();
-            return;
+            errors.Add(new ValidationError(path, $"Expected {expected} but found {found} (byte {at})."));
         }
-
-        errors.Add(new ValidationError(path, $"Expected {expected} but found {found} (byte {at})."));
     }
 
     private static string Describe(JsonTokenType token) => token switch

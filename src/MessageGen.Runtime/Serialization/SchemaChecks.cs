@@ -26,7 +26,9 @@ public static class SchemaChecks
         string[]? allowedValues,
         ValidationErrors errors)
     {
-        if (IndexOfLoneSurrogate(value) is var at and >= 0)
+        // One scan for surrogates serves both checks: most text has none, and then its length is its char count.
+        var firstSurrogate = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (firstSurrogate >= 0 && IndexOfLoneSurrogate(value, firstSurrogate) is var at and >= 0)
         {
             // ToJson could not write it: JSON text is Unicode, and a lone surrogate is no character.
             errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' holds a lone surrogate (U+{(int)value[at]:X4}) at index {at}, which is not a Unicode character. Fix the text it came from."));
@@ -35,7 +37,7 @@ public static class SchemaChecks
 
         if (minLength >= 0 || maxLength >= 0)
         {
-            var length = Length(value);
+            var length = firstSurrogate < 0 ? value.Length : CountRunes(value);
             if (maxLength >= 0 && length > maxLength)
             {
                 errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {length} characters long; the maximum is {maxLength}."));
@@ -195,15 +197,15 @@ public static class SchemaChecks
 
     /// <summary>The length as JSON Schema counts it: Unicode code points, so an emoji counts once.</summary>
     public static int Length(string value)
-    {
-        var chars = value.AsSpan();
-        if (chars.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
-        {
-            return chars.Length;
-        }
+        => value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? value.Length : CountRunes(value);
 
+    /// <summary>A URI as RFC 3986 defines it (<c>"format": "uri"</c>): absolute, with only the characters it allows.</summary>
+    public static bool IsAbsoluteUri(string value) => Rfc3986.IsUri(value);
+
+    private static int CountRunes(string value)
+    {
         var length = 0;
-        foreach (var _ in chars.EnumerateRunes())
+        foreach (var _ in value.AsSpan().EnumerateRunes())
         {
             length++;
         }
@@ -211,14 +213,11 @@ public static class SchemaChecks
         return length;
     }
 
-    /// <summary>A URI as RFC 3986 defines it (<c>"format": "uri"</c>): absolute, with only the characters it allows.</summary>
-    public static bool IsAbsoluteUri(string value) => Rfc3986.IsUri(value);
-
-    /// <summary>The index of the first UTF-16 surrogate that is not half of a pair, or -1.</summary>
-    private static int IndexOfLoneSurrogate(string value)
+    /// <summary>The index of the first UTF-16 surrogate (from <paramref name="start"/>, the first one) that is not half of a pair, or -1.</summary>
+    private static int IndexOfLoneSurrogate(string value, int start)
     {
         var chars = value.AsSpan();
-        for (var i = chars.IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < chars.Length; i++)
+        for (var i = start; i < chars.Length; i++)
         {
             if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
             {

@@ -19,8 +19,20 @@ public sealed class ValidationErrors : IReadOnlyList<ValidationError>
     /// <summary>How many violations were found beyond <see cref="Capacity"/> and not kept.</summary>
     public int Omitted { get; private set; }
 
-    /// <summary>Whether another violation would only be counted; producers skip building its message.</summary>
-    public bool IsFull => Count >= Capacity;
+    /// <summary>
+    /// Whether another violation will be kept. When not, it is counted here, so that the caller can skip building a
+    /// message nobody will read.
+    /// </summary>
+    public bool TryReserve()
+    {
+        if (Count < Capacity)
+        {
+            return true;
+        }
+
+        Omitted++;
+        return false;
+    }
 
     /// <inheritdoc />
     public int Count => _kept?.Count ?? 0;
@@ -31,18 +43,11 @@ public sealed class ValidationErrors : IReadOnlyList<ValidationError>
     /// <summary>Keeps <paramref name="error"/>, or counts it once <see cref="Capacity"/> are kept.</summary>
     public void Add(ValidationError error)
     {
-        if (IsFull)
-        {
-            Omitted++;
-        }
-        else
+        if (TryReserve())
         {
             (_kept ??= []).Add(error);
         }
     }
-
-    /// <summary>Counts a violation that is not kept (because <see cref="IsFull"/>).</summary>
-    public void Omit() => Omitted++;
 
     /// <summary>Removes the kept violations from index <paramref name="start"/> on whose path is in <paramref name="paths"/>.</summary>
     internal void RemoveFrom(int start, HashSet<string> paths)
