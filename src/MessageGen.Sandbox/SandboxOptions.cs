@@ -31,7 +31,7 @@ public sealed class SandboxOptions
 
     /// <summary>
     /// The largest media file <c>POST /media</c> takes, as the API does for video. Default 16 MB. A request body may be up
-    /// to 1 MiB larger (for the multipart envelope); a larger one, on any route, is answered 413.
+    /// to 1 MiB larger (for the multipart envelope); a larger one, on a route that reads the body (with the key), is answered 413.
     /// </summary>
     public long MaxMediaBytes { get; set; } = MessageGen.Media.VideoFileInspector.MaxCompatibleFileSize;
 }

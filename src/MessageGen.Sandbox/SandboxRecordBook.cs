@@ -26,6 +26,21 @@ internal sealed class SandboxRecordBook(int maxPerList, long maxBodyBytes)
 
     public RecordSnapshot<SandboxMedia> Media() => Snapshot(_media);
 
+    // Counters only: no copy of the list to read one number.
+    public long DroppedRequests => DroppedFrom(_requests);
+
+    public long DroppedMessages => DroppedFrom(_messages);
+
+    public long DroppedMedia => DroppedFrom(_media);
+
+    private long DroppedFrom(Shelf shelf)
+    {
+        lock (_gate)
+        {
+            return shelf.Dropped;
+        }
+    }
+
     private void Add<T>(Shelf<T> shelf, T item, long bodyBytes)
     {
         lock (_gate)

@@ -66,13 +66,13 @@ public sealed class SandboxServer : IAsyncDisposable
     public IReadOnlyList<SandboxMedia> Media => _records.Media().Items;
 
     /// <summary>How many requests were dropped from <see cref="Requests"/> to keep within the limits, oldest first.</summary>
-    public long DroppedRequests => _records.Requests().Dropped;
+    public long DroppedRequests => _records.DroppedRequests;
 
     /// <summary>How many messages were dropped from <see cref="Messages"/> to keep within the limits, oldest first.</summary>
-    public long DroppedMessages => _records.Messages().Dropped;
+    public long DroppedMessages => _records.DroppedMessages;
 
     /// <summary>How many media were dropped from <see cref="Media"/> to keep within the limits, oldest first.</summary>
-    public long DroppedMedia => _records.Media().Dropped;
+    public long DroppedMedia => _records.DroppedMedia;
 
     /// <summary>Starts the sandbox on 127.0.0.1 and returns once it accepts connections.</summary>
     /// <exception cref="IOException">The port is in use.</exception>

@@ -36,6 +36,15 @@ public class MapTests
     }
 
     [Fact]
+    public void A_null_inner_array_is_reported_by_Build_not_thrown_by_WriteTo()
+    {
+        var error = Assert.Throws<MessageValidationException>(
+            () => HookConfig.Builder().WithUrl("https://e.com/").WithFlags([[true], null!]).Build());
+
+        Assert.Equal(new ValidationError("$.flags[1]", "Items must not be null."), Assert.Single(error.Errors));
+    }
+
+    [Fact]
     public void A_key_given_twice_is_reported()
     {
         var error = Assert.Throws<MessageValidationException>(() => HookConfig.FromJson("""{"url":"https://e.com/","headers":{"A":"1","A":"2"}}"""));

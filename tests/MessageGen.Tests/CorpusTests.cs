@@ -19,32 +19,8 @@ public class CorpusTests
     public void Any_schema_gives_clear_diagnostics_or_code_that_compiles_never_a_broken_build(string fileName)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Corpus", fileName);
-        var text = File.ReadAllText(path);
-        var driver = GeneratorHarness.CreateDriver([new InMemoryAdditionalText(path, text)]);
 
-        driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compilation(), out var output, out var diagnostics);
-        var result = driver.GetRunResult().Results.Single();
-
-        Assert.Null(result.Exception);
-        Assert.DoesNotContain(diagnostics, d => d.Id is "CS8785" or "MG1000");
-        foreach (var diagnostic in diagnostics)
-        {
-            Assert.Equal(path, diagnostic.Location.GetLineSpan().Path);
-            Assert.InRange(diagnostic.Location.SourceSpan.End, 0, text.Length);
-        }
-
-        var distinct = diagnostics.Select(d => (d.Id, d.Location.SourceSpan, d.GetMessage())).Distinct().Count();
-        Assert.True(distinct == diagnostics.Length, "A diagnostic is reported more than once:\n" + string.Join("\n", diagnostics));
-        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            Assert.Empty(result.GeneratedSources);
-        }
-        else
-        {
-            Assert.NotEmpty(result.GeneratedSources);
-            var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            Assert.True(errors.Count == 0, $"{fileName}: generated code does not compile:\n{string.Join("\n", errors)}");
-        }
+        GeneratorHarness.AssertClearDiagnosticsOrCompilingCode(path, File.ReadAllText(path), fileName);
     }
 
     [Fact]

@@ -50,6 +50,39 @@ internal static class GeneratorHarness
     /// Runs the generator, then runs it again on a clone of the compilation and fails if any tracked step re-ran
     /// or any step's output holds a Roslyn symbol, syntax node or compilation (which would defeat caching).
     /// </summary>
+    /// <summary>
+    /// Runs the generator on one schema and holds the result to what every schema must give: no exception, each
+    /// diagnostic once and inside the file, nothing generated beside an error, and generated code that compiles.
+    /// Returns whether code was generated. <paramref name="label"/> names the case in failure messages.
+    /// </summary>
+    public static bool AssertClearDiagnosticsOrCompilingCode(string path, string text, string label)
+    {
+        var driver = CreateDriver([new InMemoryAdditionalText(path, text)]);
+        driver = driver.RunGeneratorsAndUpdateCompilation(Compilation(), out var output, out var diagnostics);
+        var result = driver.GetRunResult().Results.Single();
+
+        Assert.True(result.Exception is null, $"{label}: the generator threw {result.Exception}\n{text}");
+        Assert.DoesNotContain(diagnostics, d => d.Id is "CS8785" or "MG1000");
+        foreach (var diagnostic in diagnostics)
+        {
+            Assert.Equal(path, diagnostic.Location.GetLineSpan().Path);
+            Assert.True(diagnostic.Location.SourceSpan.End <= text.Length, $"{label}: {diagnostic} points past the end of the file.");
+        }
+
+        var distinct = diagnostics.Select(d => (d.Id, d.Location.SourceSpan, d.GetMessage())).Distinct().Count();
+        Assert.True(distinct == diagnostics.Length, $"{label}: a diagnostic is reported more than once:\n{string.Join("\n", diagnostics)}");
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            Assert.Empty(result.GeneratedSources);
+            return false;
+        }
+
+        Assert.NotEmpty(result.GeneratedSources);
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, $"{label}: the generated code does not compile:\n{string.Join("\n", errors.Take(10))}\n{text}");
+        return true;
+    }
+
     public static GeneratorRunResult RunAndCheckCaching(GeneratorDriver driver, Compilation compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out output, out diagnostics);

@@ -138,6 +138,39 @@ public class SchemaDiagnosticTests
     }
 
     [Fact]
+    public void An_unknown_keyword_beside_alternatives_is_a_warning_and_the_member_is_still_generated()
+    {
+        const string schema = """{"title":"T","type":"object","properties":{"u":{"title":"U","discriminator":{"propertyName":"k"},"oneOf":[{"title":"A","type":"object","properties":{"k":{"type":"string","const":"a"}},"required":["k"]}]}}}""";
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        Assert.Equal(["MG1002"], diagnostics.Select(d => d.Id));
+        Assert.Contains("U? U { get; init; }", Assert.Single(sources).SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"title":"T","type":"object","properties":{"a":{"type":"integer","enum":[1.5]}}}""", "MG1003")]
+    [InlineData("""{"title":"T","type":"object","properties":{"a":{"type":"array","uniqueItems":true,"items":{"type":"object","additionalProperties":{"type":"string"}}}}}""", "MG1009")]
+    [InlineData("""{"title":"T","type":"object","properties":{"u":{"title":"Kind","oneOf":[{"title":"A","type":"object","properties":{"kind":{"type":"string","const":"a"}},"required":["kind"]}]}}}""", "MG1005")]
+    public void Schemas_that_generated_wrong_or_broken_code_are_reported(string schema, string id)
+    {
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        Assert.Contains(diagnostics, d => d.Id == id);
+        Assert.Empty(sources);
+    }
+
+    [Fact]
+    public void A_base_that_many_schemas_extend_is_merged_once_so_its_problems_are_reported_once()
+    {
+        const string schema = """{"title":"T","type":"object","properties":{"a":{"title":"A","type":"object","allOf":[{"$ref":"#/$defs/Base"}]},"b":{"title":"B","type":"object","allOf":[{"$ref":"#/$defs/Base"}]}},"$defs":{"Base":{"type":"object","allOf":[{"$ref":"#/$defs/Missing"}]}}}""";
+
+        var diagnostics = Run((SchemaPath, schema)).Diagnostics;
+
+        Assert.Equal("MG1004", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
     public void Branches_that_refer_back_to_themselves_are_reported_not_followed_forever()
     {
         const string schema = """{"title":"T","type":"object","allOf":[{"$ref":"#/$defs/A"}],"$defs":{"A":{"type":"object","allOf":[{"$ref":"#/$defs/A"}]}}}""";

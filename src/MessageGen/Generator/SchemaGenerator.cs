@@ -81,7 +81,9 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         try
         {
             var source = SchemaEmitter.Emit(spec);
-            var typeNames = spec.Objects.SelectMany(o => new[] { o.TypeName, o.BuilderTypeName }).ToEquatableArray();
+            var typeNames = spec.Objects.SelectMany(o => new[] { o.TypeName, o.BuilderTypeName })
+                .Concat(spec.Unions.SelectMany(u => u.UnknownTypeName is { } unknown ? new[] { u.TypeName, unknown } : new[] { u.TypeName }))
+                .ToEquatableArray();
             return new EmittedSchema(spec.FileName, source, typeNames, spec.Namespace, result.Diagnostics);
         }
         catch (Exception e) when (e is not OperationCanceledException)

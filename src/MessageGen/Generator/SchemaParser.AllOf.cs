@@ -23,6 +23,7 @@ internal sealed partial class SchemaParser
     };
 
     private readonly HashSet<JsonObject> _merging = new();
+    private readonly Dictionary<JsonObject, JsonObject> _merged = new();
 
     /// <summary>Whether <paramref name="schema"/> combines branches: <c>allOf</c>, or <c>$ref</c> beside keywords that validate.</summary>
     private static bool CombinesBranches(JsonObject schema)
@@ -38,6 +39,12 @@ internal sealed partial class SchemaParser
         if (schema.Find("allOf") is null && schema.Find("$ref") is null)
         {
             return schema;
+        }
+
+        // Merged once, however often it is met (a base that many schemas extend), so each problem is reported once.
+        if (_merged.TryGetValue(schema, out var done))
+        {
+            return done;
         }
 
         if (!_merging.Add(schema))
@@ -81,7 +88,7 @@ internal sealed partial class SchemaParser
 
             // A wrapper such as {"$ref": "#/$defs/VideoMessage"} takes the name and description of what it wraps.
             var wrapped = own.Find("properties") is null && schema.Find("allOf") is null ? referenced : null;
-            return Combine(schema.Span, branches, own, wrapped);
+            return _merged[schema] = Combine(schema.Span, branches, own, wrapped);
         }
         finally
         {

@@ -42,9 +42,15 @@ internal sealed partial class SchemaParser
 
         foreach (var member in schema.Members)
         {
-            if (member != keyword && !s_annotationKeywords.Contains(member.Name) && !(member.Name == "type" && member.Value is JsonString { Value: "object" }))
+            if (member == keyword || s_annotationKeywords.Contains(member.Name) || (member.Name == "type" && member.Value is JsonString { Value: "object" }))
             {
-                ReportUnsupported(member, $"beside a {keyword.Name} of alternatives it is not supported; move it into each alternative");
+                continue;
+            }
+
+            // An unknown keyword (OpenAPI's "discriminator", say) is only a warning; one that validates stops generation.
+            ReportUnsupported(member, $"beside a {keyword.Name} of alternatives it is not supported; move it into each alternative");
+            if (s_assertionKeywords.Contains(member.Name))
+            {
                 return null;
             }
         }
@@ -86,6 +92,13 @@ internal sealed partial class SchemaParser
         }
 
         var typeName = TypeNameFor(schema, nameHint);
+        var discriminatorName = Naming.ToPascalCase(discriminator);
+        if (discriminatorName is "RawJson" || discriminatorName == typeName)
+        {
+            Report(SchemaDiagnostics.NameConflict, schema.Find("title")?.NameSpan ?? keyword.NameSpan, $"The discriminator '{discriminator}' would generate the property '{discriminatorName}', which clashes with the type '{typeName}' or its members. Give the alternatives' schema a different 'title'.");
+            return null;
+        }
+
         _unionNames[schema] = typeName;
         _typeOrder.Add(typeName);
         var cases = new List<UnionCase>();
@@ -106,10 +119,7 @@ internal sealed partial class SchemaParser
         string? unknownName = null;
         if (catchAll is not null)
         {
-            unknownName = catchAll.Get("title") is JsonString { Value: var title } && Naming.ToPascalCase(title).Length > 0
-                ? Naming.ToPascalCase(title)
-                : "Unknown" + typeName;
-            ClaimTypeName(unknownName, catchAll);
+            unknownName = TypeNameFor(catchAll, "Unknown" + typeName);
         }
 
         _unions.Add(new UnionSpec(
@@ -117,7 +127,7 @@ internal sealed partial class SchemaParser
             (schema.Get("title") as JsonString)?.Value ?? typeName,
             (schema.Get("description") as JsonString)?.Value,
             discriminator,
-            Naming.ToPascalCase(discriminator),
+            discriminatorName,
             cases.ToEquatableArray(),
             unknownName));
         return TypeSpec.Simple(ValueKind.Object) with { ObjectTypeName = typeName, IsUnion = true };

@@ -28,7 +28,7 @@ internal sealed partial class SchemaParser
     /// <summary>Keywords that say something about a value without changing whether it is valid: ignored without a word.</summary>
     private static readonly HashSet<string> s_annotationKeywords = new(StringComparer.Ordinal)
     {
-        "title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly",
+        "title", "description", "$comment", "examples", "default", "deprecated", "readOnly", "writeOnly", "$defs", "definitions",
         "$schema", "$id", "$anchor", "$dynamicAnchor", "$vocabulary", "contentEncoding", "contentMediaType", "contentSchema",
     };
 
@@ -210,7 +210,7 @@ internal sealed partial class SchemaParser
                 default:
                     if (!s_objectKeywords.Contains(member.Name))
                     {
-                        ReportUnsupported(member, "MessageGen does not support it on an object");
+                        CheckAnnotation(member, "object");
                     }
 
                     break;
@@ -542,7 +542,7 @@ internal sealed partial class SchemaParser
             return null;
         }
 
-        if (uniqueItems && items.Kind is ValueKind.Object or ValueKind.Array)
+        if (uniqueItems && !items.IsValueType && items.Kind != ValueKind.String)
         {
             // Objects keep only the members their schema names, so two items that differ elsewhere would look equal.
             Report(SchemaDiagnostics.UnsupportedAssertion, schema.Find("uniqueItems")!.NameSpan, "uniqueItems", "it is supported for items that are strings, numbers or booleans only");
@@ -632,7 +632,7 @@ internal sealed partial class SchemaParser
 
     private TypeSpec? ParsePrimitive(JsonObject schema, ValueKind kind)
     {
-        var limits = new NumberLimits(null, null, null, null, null);
+        var limits = NumberLimits.None;
         var isNumeric = kind is ValueKind.Integer or ValueKind.Number;
         List<JsonNode>? allowed = null;
         foreach (var member in schema.Members)
@@ -682,7 +682,7 @@ internal sealed partial class SchemaParser
             }
         }
 
-        var used = limits != new NumberLimits(null, null, null, null, null);
+        var used = limits != NumberLimits.None;
         var spec = TypeSpec.Simple(kind) with { Limits = used ? limits : null };
         if (allowed is null)
         {
@@ -693,7 +693,7 @@ internal sealed partial class SchemaParser
         var numbers = allowed
             .OfType<JsonNumber>()
             .Select(n => double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN)
-            .Where(value => !double.IsNaN(value) && !double.IsInfinity(value))
+            .Where(value => !double.IsNaN(value) && !double.IsInfinity(value) && (kind != ValueKind.Integer || Math.Floor(value) == value))
             .Distinct()
             .ToEquatableArray();
         if (numbers.Count == 0)

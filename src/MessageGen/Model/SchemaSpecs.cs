@@ -54,8 +54,9 @@ internal sealed record TypeSpec(
         ValueKind.String => true,
         ValueKind.Object => true,
         ValueKind.Integer or ValueKind.Number => Limits is not null || NumberEnum.Count > 0,
-        ValueKind.Array => HasCountLimits || UniqueItems || Items!.HasChecks,
-        ValueKind.Map => Items!.HasChecks,
+        // Items and values that are references are checked for null at least, which WriteTo could not write.
+        ValueKind.Array => HasCountLimits || UniqueItems || !Items!.IsValueType || Items.HasChecks,
+        ValueKind.Map => !Items!.IsValueType || Items.HasChecks,
         _ => false,
     };
 
@@ -93,7 +94,10 @@ internal static class ClrNames
 }
 
 /// <summary>The numeric keywords of an <c>integer</c> or <c>number</c>; null where the schema does not use one.</summary>
-internal sealed record NumberLimits(double? Minimum, double? ExclusiveMinimum, double? Maximum, double? ExclusiveMaximum, double? MultipleOf);
+internal sealed record NumberLimits(double? Minimum, double? ExclusiveMinimum, double? Maximum, double? ExclusiveMaximum, double? MultipleOf)
+{
+    public static NumberLimits None { get; } = new(null, null, null, null, null);
+}
 
 /// <summary>One member of an object schema.</summary>
 internal sealed record PropertySpec(

@@ -76,7 +76,7 @@ public sealed class SendVideoTests
         Assert.Empty(sandbox.Requests);
     }
 
-    [Fact]
+    [UnixFact]
     public async Task A_fifo_no_process_writes_to_never_blocks_the_send_and_nothing_is_uploaded()
     {
         await using var sandbox = await SandboxServer.StartAsync();
@@ -91,7 +91,7 @@ public sealed class SendVideoTests
         Assert.Empty(sandbox.Requests);
     }
 
-    [Fact]
+    [UnixFact]
     public async Task A_video_from_a_pipe_is_checked_uploaded_whole_and_sent()
     {
         await using var sandbox = await SandboxServer.StartAsync();

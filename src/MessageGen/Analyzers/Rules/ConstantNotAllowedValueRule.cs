@@ -13,6 +13,6 @@ internal static class ConstantNotAllowedValueRule
         UsageRules.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A constant string is not among the values the schema's enum (or const) lists; the comparison is exact, as JSON Schema's.",
+        description: "A constant string is not among the values the schema's enum lists; the comparison is exact, as JSON Schema's.",
         helpLinkUri: HelpLinks.For(DiagnosticIds.ConstantNotAllowedValue));
 }

@@ -56,7 +56,7 @@ internal sealed class AttributeEmitter(SourceWriter writer, SchemaSpec schema)
 
         if (type.NumberEnum.Count > 0)
         {
-            arguments.Add($"AllowedNumbers = new double[] {{ {string.Join(", ", type.NumberEnum.Select(v => Literal(v)))} }}");
+            arguments.Add($"AllowedNumbers = {DoubleArray(type.NumberEnum)}");
         }
 
         if (type.Limits is { } limits)

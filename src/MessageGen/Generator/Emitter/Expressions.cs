@@ -28,6 +28,9 @@ internal static class Expressions
     /// <summary>A <c>string[]</c> of the given values.</summary>
     public static string StringArray(IEnumerable<string> values) => $"new[] {{ {string.Join(", ", values.Select(Literal))} }}";
 
+    /// <summary>A C# <c>double[]</c> creation expression.</summary>
+    public static string DoubleArray(IEnumerable<double> values) => $"new double[] {{ {string.Join(", ", values.Select(v => Literal(v)))} }}";
+
     /// <summary>The name of item <paramref name="index"/> (an expression) in a JSON path: <c>[3]</c>.</summary>
     public static string ItemName(string index) => $"{RuntimeTypes.JsonInput}.ItemName({index})";
 

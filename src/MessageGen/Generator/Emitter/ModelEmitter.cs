@@ -61,7 +61,7 @@ internal sealed class ModelEmitter(SourceWriter writer, SchemaSpec schema, Attri
 
             if (type.NumberEnum.Count > 0)
             {
-                writer.WriteLine($"private static readonly double[] {property.EnumFieldName(depth)} = new[] {{ {string.Join(", ", type.NumberEnum.Select(v => Literal(v)))} }};");
+                writer.WriteLine($"private static readonly double[] {property.EnumFieldName(depth)} = {DoubleArray(type.NumberEnum)};");
             }
         }
     }

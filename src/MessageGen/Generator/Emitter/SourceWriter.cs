@@ -14,7 +14,8 @@ namespace MessageGen.Generator.Emitter;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
-    private static readonly string[] s_lineBreaks = { "\r\n", "\n" };
+    // Every character that ends a line in C#: text from a schema may hold any of them.
+    private static readonly string[] s_lineBreaks = { "\r\n", "\n", "\r", "\u0085", "\u2028", "\u2029" };
     private readonly StringBuilder _builder = new();
     private int _indentation;
     private bool _blankLinePending;
@@ -66,7 +67,7 @@ internal sealed class SourceWriter
 
     /// <summary>Text from a schema (a member name) made safe inside a one-line doc comment: escaped, on one line.</summary>
     public static string DocText(string text)
-        => EscapeXml(text).Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+        => string.Join(" ", EscapeXml(text).Split(s_lineBreaks, StringSplitOptions.None));
 
     private static string EscapeXml(string text)
         => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -118,7 +118,7 @@ internal sealed class ValidationEmitter(SourceWriter writer)
                     $"pattern: {pattern}, isUri: {Literal(type.IsUri)}, allowedValues: {allowedValues}, errors: errors);");
                 break;
             case ValueKind.Integer or ValueKind.Number:
-                var limits = type.Limits ?? new NumberLimits(null, null, null, null, null);
+                var limits = type.Limits ?? NumberLimits.None;
                 var allowed = type.NumberEnum.Count > 0 ? property.EnumFieldName(depth) : "null";
                 writer.WriteLine(
                     $"{Checks}.CheckNumber({value}, {parentPath}, {member}, minimum: {Literal(limits.Minimum)}, exclusiveMinimum: {Literal(limits.ExclusiveMinimum)}, " +
@@ -180,7 +180,7 @@ internal sealed class ValidationEmitter(SourceWriter writer)
         }
 
         var items = type.Items!;
-        if (!items.HasChecks)
+        if (items.IsValueType && !items.HasChecks)
         {
             return;
         }

@@ -59,7 +59,8 @@ internal sealed class WriterEmitter(SourceWriter writer)
     {
         // JSON known when generating, not yet written: it goes out as one literal before the next run-time value.
         var pending = new StringBuilder("{");
-        if (obj.TracksWrittenMembers)
+        var tracksWrittenMembers = obj.TracksWrittenMembers;
+        if (tracksWrittenMembers)
         {
             writer.WriteLine("var wroteMember = false;");
         }
@@ -97,7 +98,7 @@ internal sealed class WriterEmitter(SourceWriter writer)
             var prefix = (separator == MemberSeparator.Comma ? "," : string.Empty) + name;
             writer.WriteLine($"{Output}.WriteRaw(writer, {Utf8Literal(prefix)});");
             EmitWriteValue(property.Type, property.Type.IsValueType ? property.ClrName + ".Value" : property.ClrName, depth: 0);
-            if (separator != MemberSeparator.Comma && obj.TracksWrittenMembers)
+            if (separator != MemberSeparator.Comma && tracksWrittenMembers)
             {
                 writer.WriteLine("wroteMember = true;");
             }
