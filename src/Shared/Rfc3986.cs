@@ -19,13 +19,13 @@ internal static class Rfc3986
 
         var fragmentStart = text.IndexOf('#', colon);
         var end = fragmentStart < 0 ? text.Length : fragmentStart;
-        if (fragmentStart >= 0 && !AllOf(text, fragmentStart + 1, text.Length, IsQueryOrFragmentCharacter))
+        if (fragmentStart >= 0 && !AllOf(text, fragmentStart + 1, text.Length, QueryOrFragment))
         {
             return false;
         }
 
         var queryStart = text.IndexOf('?', colon, end - colon);
-        if (queryStart >= 0 && !AllOf(text, queryStart + 1, end, IsQueryOrFragmentCharacter))
+        if (queryStart >= 0 && !AllOf(text, queryStart + 1, end, QueryOrFragment))
         {
             return false;
         }
@@ -44,7 +44,7 @@ internal static class Rfc3986
             at = authorityEnd;
         }
 
-        return AllOf(text, at, hierEnd, IsPathCharacter);
+        return AllOf(text, at, hierEnd, Path);
     }
 
     private static bool IsScheme(string text, int end)
@@ -72,7 +72,7 @@ internal static class Rfc3986
         var userEnd = text.LastIndexOf('@', end - 1, end - start);
         if (userEnd >= 0)
         {
-            if (!AllOf(text, start, userEnd, c => IsUnreserved(c) || IsSubDelimiter(c) || c == ':'))
+            if (!AllOf(text, start, userEnd, UserInfo))
             {
                 return false;
             }
@@ -95,7 +95,7 @@ internal static class Rfc3986
         {
             var portColon = text.IndexOf(':', start, end - start);
             hostEnd = portColon < 0 ? end : portColon;
-            if (!AllOf(text, start, hostEnd, c => IsUnreserved(c) || IsSubDelimiter(c)))
+            if (!AllOf(text, start, hostEnd, RegisteredName))
             {
                 return false;
             }
@@ -106,7 +106,7 @@ internal static class Rfc3986
             return true;
         }
 
-        return text[hostEnd] == ':' && AllOf(text, hostEnd + 1, end, IsDigit, percentEncoded: false);
+        return text[hostEnd] == ':' && AllOf(text, hostEnd + 1, end, Digit, percentEncoded: false);
     }
 
     /// <summary><c>IPv6address / IPvFuture</c>, inside the brackets.</summary>
@@ -116,9 +116,9 @@ internal static class Rfc3986
         {
             var dot = literal.IndexOf('.');
             return dot > 1
-                && AllOf(literal, 1, dot, IsHexDigit, percentEncoded: false)
+                && AllOf(literal, 1, dot, HexDigit, percentEncoded: false)
                 && dot + 1 < literal.Length
-                && AllOf(literal, dot + 1, literal.Length, c => IsUnreserved(c) || IsSubDelimiter(c) || c == ':', percentEncoded: false);
+                && AllOf(literal, dot + 1, literal.Length, UserInfo, percentEncoded: false);
         }
 
         // Only hex digits, colons and dots (for an embedded IPv4 address); no zone id, which RFC 3986 does not allow.
@@ -138,38 +138,69 @@ internal static class Rfc3986
             && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
     }
 
-    private static bool IsPathCharacter(char c) => c == '/' || IsPathSegmentCharacter(c);
-
-    private static bool IsQueryOrFragmentCharacter(char c) => c == '/' || c == '?' || IsPathSegmentCharacter(c);
-
-    /// <summary><c>pchar</c> without its <c>pct-encoded</c>, which <see cref="AllOf"/> checks.</summary>
-    private static bool IsPathSegmentCharacter(char c) => IsUnreserved(c) || IsSubDelimiter(c) || c == ':' || c == '@';
-
     /// <summary>
-    /// Whether every character of <c>text[start..end)</c> is allowed, or, where <paramref name="percentEncoded"/>, a
-    /// <c>%</c> followed by two hex digits.
+    /// Whether every character of <c>text[start..end)</c> is in <paramref name="allowed"/>, or, where
+    /// <paramref name="percentEncoded"/>, a <c>%</c> followed by two hex digits.
     /// </summary>
-    private static bool AllOf(string text, int start, int end, System.Func<char, bool> allowed, bool percentEncoded = true)
+    private static bool AllOf(string text, int start, int end, CharacterClass allowed, bool percentEncoded = true)
     {
+        var classes = s_classes;
         for (var i = start; i < end; i++)
         {
             var c = text[i];
-            if (c == '%' && percentEncoded)
+            if (c < 128 && (classes[c] & allowed) != 0)
             {
-                if (i + 2 >= end || !IsHexDigit(text[i + 1]) || !IsHexDigit(text[i + 2]))
-                {
-                    return false;
-                }
-
-                i += 2;
+                continue;
             }
-            else if (c == '%' || !allowed(c))
+
+            if (c != '%' || !percentEncoded || i + 2 >= end || !IsHexDigit(text[i + 1]) || !IsHexDigit(text[i + 2]))
             {
                 return false;
             }
+
+            i += 2;
         }
 
         return true;
+    }
+
+    /// <summary>The ASCII characters each part of a URI allows (RFC 3986, section 3), one bit per part.</summary>
+    [System.Flags]
+    private enum CharacterClass : byte
+    {
+        Digit = 1,
+        HexDigit = 2,
+        RegisteredName = 4, // unreserved / sub-delims
+        UserInfo = 8, // unreserved / sub-delims / ":"
+        Path = 16, // pchar / "/"
+        QueryOrFragment = 32, // pchar / "/" / "?"
+    }
+
+    private const CharacterClass Digit = CharacterClass.Digit;
+    private const CharacterClass HexDigit = CharacterClass.HexDigit;
+    private const CharacterClass RegisteredName = CharacterClass.RegisteredName;
+    private const CharacterClass UserInfo = CharacterClass.UserInfo;
+    private const CharacterClass Path = CharacterClass.Path;
+    private const CharacterClass QueryOrFragment = CharacterClass.QueryOrFragment;
+
+    private static readonly CharacterClass[] s_classes = BuildClasses();
+
+    private static CharacterClass[] BuildClasses()
+    {
+        var classes = new CharacterClass[128];
+        for (var c = (char)0; c < 128; c++)
+        {
+            var isName = IsUnreserved(c) || IsSubDelimiter(c);
+            var isPathSegment = isName || c == ':' || c == '@';
+            classes[c] = (IsDigit(c) ? Digit : 0)
+                | (IsHexDigit(c) ? HexDigit : 0)
+                | (isName ? RegisteredName : 0)
+                | (isName || c == ':' ? UserInfo : 0)
+                | (isPathSegment || c == '/' ? Path : 0)
+                | (isPathSegment || c == '/' || c == '?' ? QueryOrFragment : 0);
+        }
+
+        return classes;
     }
 
     private static bool IsUnreserved(char c) => IsAlpha(c) || IsDigit(c) || c == '-' || c == '.' || c == '_' || c == '~';

@@ -48,6 +48,7 @@ public class KeywordSemanticsTests
     [InlineData("file:///etc/hosts")]
     [InlineData("http://")]
     [InlineData("a+b-c.d:x")]
+    [InlineData("https://exa%41mple.com/")]
     public void Format_uri_accepts_what_RFC_3986_calls_a_URI(string uri) => Assert.True(SchemaChecks.IsAbsoluteUri(uri), uri);
 
     [Theory]
@@ -65,6 +66,9 @@ public class KeywordSemanticsTests
     [InlineData("https://example.com/%")]
     [InlineData("https://[@example.org/x")]
     [InlineData("https://example.com:80a/")]
+    [InlineData("https://example.com:8%30/")]
+    [InlineData("https://example.com/a?b#c#d")]
+    [InlineData("https://example.com/a\u00A0b")]
     [InlineData("http://[fe80::1%25en0]/")]
     [InlineData("http://[1.2.3.4]/")]
     [InlineData("/relative/path")]

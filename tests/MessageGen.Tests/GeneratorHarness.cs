@@ -38,12 +38,18 @@ internal static class GeneratorHarness
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> schemas, Dictionary<string, string>? properties = null)
+    /// <param name="schemas">The AdditionalFiles.</param>
+    /// <param name="properties">MSBuild properties (build_property.*), by name.</param>
+    /// <param name="fileMetadata">Item metadata (build_metadata.AdditionalFiles.*) by file path, then by name.</param>
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<AdditionalText> schemas,
+        Dictionary<string, string>? properties = null,
+        Dictionary<string, Dictionary<string, string>>? fileMetadata = null)
         => CSharpGeneratorDriver.Create(
             new[] { new SchemaGenerator().AsSourceGenerator() },
             schemas,
             new CSharpParseOptions(LanguageVersion.Latest),
-            new OptionsProvider(properties ?? new Dictionary<string, string>()),
+            new OptionsProvider(properties ?? new Dictionary<string, string>(), fileMetadata ?? new Dictionary<string, Dictionary<string, string>>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>
@@ -145,18 +151,23 @@ internal static class GeneratorHarness
         }
     }
 
-    private sealed class OptionsProvider(Dictionary<string, string> properties) : AnalyzerConfigOptionsProvider
+    private sealed class OptionsProvider(Dictionary<string, string> properties, Dictionary<string, Dictionary<string, string>> fileMetadata)
+        : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties);
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options("build_property.", properties);
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(string.Empty, new Dictionary<string, string>());
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+            => new Options("build_metadata.AdditionalFiles.", fileMetadata.GetValueOrDefault(textFile.Path) ?? new Dictionary<string, string>());
 
-        private sealed class Options(Dictionary<string, string> properties) : AnalyzerConfigOptions
+        private sealed class Options(string prefix, Dictionary<string, string> values) : AnalyzerConfigOptions
         {
             public override bool TryGetValue(string key, out string value)
-                => properties.TryGetValue(key.Replace("build_property.", string.Empty, StringComparison.Ordinal), out value!);
+            {
+                value = string.Empty;
+                return key.StartsWith(prefix, StringComparison.Ordinal) && values.TryGetValue(key[prefix.Length..], out value!);
+            }
         }
     }
 }

@@ -35,4 +35,23 @@ public class SnapshotTests
         Assert.Equal(Accessibility.Internal, message!.DeclaredAccessibility);
         Assert.Null(output.GetTypeByMetadataName("MessageGen.WhatsApp.VideoMessage"));
     }
+
+    [Fact]
+    public void A_schema_files_own_namespace_and_accessibility_override_the_projects()
+    {
+        var video = GeneratorHarness.Schema("video-message.schema.json");
+        var response = GeneratorHarness.Schema("send-message-response.schema.json");
+        var properties = new Dictionary<string, string> { ["MessageGenNamespace"] = "Contoso.Messages", ["MessageGenAccessibility"] = "internal" };
+        var metadata = new Dictionary<string, Dictionary<string, string>>
+        {
+            [video.Path] = new() { ["MessageGenNamespace"] = "Contoso.Video", ["MessageGenAccessibility"] = "public" },
+        };
+        var driver = GeneratorHarness.CreateDriver(new[] { video, response }, properties, metadata);
+        driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compilation(), out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(Accessibility.Public, output.GetTypeByMetadataName("Contoso.Video.VideoMessage")?.DeclaredAccessibility);
+        Assert.Equal(Accessibility.Internal, output.GetTypeByMetadataName("Contoso.Messages.SendMessageResponse")?.DeclaredAccessibility);
+        Assert.Null(output.GetTypeByMetadataName("Contoso.Messages.VideoMessage"));
+    }
 }

@@ -27,7 +27,8 @@ public sealed class SchemaGenerator : IIncrementalGenerator
     {
         var files = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(SchemaSuffix, StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => new SchemaFile(file.Path, file.GetText(cancellationToken)?.ToString()))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (input, cancellationToken) => ReadFile(input.Left, input.Right.GetOptions(input.Left), cancellationToken))
             .WithTrackingName(TrackingNames.SchemaFiles);
 
         var options = context.AnalyzerConfigOptionsProvider
@@ -47,19 +48,28 @@ public sealed class SchemaGenerator : IIncrementalGenerator
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
-    {
-        var ns = options.TryGetValue("build_property.MessageGenNamespace", out var configured) && !string.IsNullOrWhiteSpace(configured)
-            ? configured.Trim()
-            : GeneratorOptions.DefaultNamespace;
-        var isPublic = !(options.TryGetValue("build_property.MessageGenAccessibility", out var accessibility)
-            && string.Equals(accessibility.Trim(), "internal", StringComparison.OrdinalIgnoreCase));
-        return new GeneratorOptions(ns, isPublic);
-    }
+        => new(
+            Setting(options, "build_property.MessageGenNamespace") ?? GeneratorOptions.DefaultNamespace,
+            IsPublic(Setting(options, "build_property.MessageGenAccessibility")) ?? true);
 
-    private static SchemaParseResult ParseSafely(SchemaFile file, GeneratorOptions options, CancellationToken cancellationToken)
+    /// <summary>A schema file, with the namespace and accessibility its own item metadata sets (overriding the project's).</summary>
+    private static SchemaFile ReadFile(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
+        => new(
+            file.Path,
+            file.GetText(cancellationToken)?.ToString(),
+            Setting(options, "build_metadata.AdditionalFiles.MessageGenNamespace"),
+            IsPublic(Setting(options, "build_metadata.AdditionalFiles.MessageGenAccessibility")));
+
+    private static string? Setting(AnalyzerConfigOptions options, string key)
+        => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static bool? IsPublic(string? accessibility) => accessibility is null ? null : !string.Equals(accessibility, "internal", StringComparison.OrdinalIgnoreCase);
+
+    private static SchemaParseResult ParseSafely(SchemaFile file, GeneratorOptions projectOptions, CancellationToken cancellationToken)
     {
         try
         {
+            var options = new GeneratorOptions(file.Namespace ?? projectOptions.Namespace, file.IsPublic ?? projectOptions.IsPublic);
             return SchemaParser.Parse(file, options, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -239,8 +239,8 @@ internal sealed record GeneratorOptions(string Namespace, bool IsPublic)
     public const string DefaultNamespace = "MessageGen.WhatsApp";
 }
 
-/// <summary>A schema file's path and text.</summary>
-internal sealed record SchemaFile(string Path, string? Text);
+/// <summary>A schema file's path and text, and the namespace and accessibility set for it alone (null: the project's).</summary>
+internal sealed record SchemaFile(string Path, string? Text, string? Namespace = null, bool? IsPublic = null);
 
 /// <summary>The emitted source for one schema file.</summary>
 internal sealed record EmittedSchema(string FileName, string? Source, EquatableArray<string> TypeNames, string Namespace, EquatableArray<DiagnosticInfo> Diagnostics);
