@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace MessageGen.Serialization;
 
@@ -49,7 +48,7 @@ public static class SchemaChecks
             }
         }
 
-        if (pattern is not null && !Matches(pattern.Regex, value))
+        if (pattern is not null && !pattern.IsMatch(value))
         {
             errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' must match the pattern {pattern} but is {Quote(value)}."));
         }
@@ -230,18 +229,6 @@ public static class SchemaChecks
         }
 
         return -1;
-    }
-
-    private static bool Matches(Regex pattern, string value)
-    {
-        try
-        {
-            return pattern.IsMatch(value);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
     }
 
     private static string Label(string member) => member.StartsWith('[') ? "item " + member : member;
