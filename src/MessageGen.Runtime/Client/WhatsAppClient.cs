@@ -112,7 +112,7 @@ public sealed partial class WhatsAppClient : IDisposable
         using var content = new ByteArrayContent(body.Array, 0, body.Length);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
 
-        var (answer, attempts) = await ExecuteAsync(SendOperation, _settings.MessagesUri, content, contentCanBeResent: true, cancellationToken).ConfigureAwait(false);
+        var (answer, attempts) = await ExecuteAsync(SendOperation, HttpMethod.Post, _settings.MessagesUri, content, contentCanBeResent: true, cancellationToken).ConfigureAwait(false);
         using (answer)
         {
             var result = SendResponseReader.TryRead(answer.WrittenSpan)
@@ -157,7 +157,7 @@ public sealed partial class WhatsAppClient : IDisposable
         file.Headers.ContentType = mediaType;
         form.Add(file, "file", fileName);
 
-        var (answer, attempts) = await ExecuteAsync(UploadOperation, _settings.MediaUri, form, contentCanBeResent: content.CanSeek, cancellationToken).ConfigureAwait(false);
+        var (answer, attempts) = await ExecuteAsync(UploadOperation, HttpMethod.Post, _settings.MediaUri, form, contentCanBeResent: content.CanSeek, cancellationToken).ConfigureAwait(false);
         using (answer)
         {
             var mediaId = ReadMediaId(answer.WrittenSpan) ?? throw UnreadableSuccess(UploadOperation, "{\"id\":\"...\"}", attempts);
@@ -186,14 +186,14 @@ public sealed partial class WhatsAppClient : IDisposable
     /// <summary>Sends one request with retries and returns the answer's body on a 2xx status.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(PooledBuffer Answer, int Attempts)> ExecuteAsync(
-        string operation, Uri endpoint, HttpContent content, bool contentCanBeResent, CancellationToken cancellationToken)
+        string operation, HttpMethod method, Uri endpoint, HttpContent? content, bool contentCanBeResent, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Log.SendingRequest(_logger, operation, endpoint, attempt);
             var mayRetry = attempt <= _settings.Retry.MaxRetries && contentCanBeResent;
-            var outcome = await SendOnceAsync(operation, endpoint, content, attempt, mayRetry, cancellationToken).ConfigureAwait(false);
+            var outcome = await SendOnceAsync(operation, method, endpoint, content, attempt, mayRetry, cancellationToken).ConfigureAwait(false);
             if (outcome.Answer is { } answer)
             {
                 return (answer, attempt);
@@ -210,12 +210,12 @@ public sealed partial class WhatsAppClient : IDisposable
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<AttemptOutcome> SendOnceAsync(
-        string operation, Uri endpoint, HttpContent content, int attempt, bool mayRetry, CancellationToken cancellationToken)
+        string operation, HttpMethod method, Uri endpoint, HttpContent? content, int attempt, bool mayRetry, CancellationToken cancellationToken)
     {
         var retry = _settings.Retry;
 
         // The request is not disposed: that would dispose the content, which the next attempt sends again.
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+        var request = new HttpRequestMessage(method, endpoint) { Content = content };
         request.Headers.TryAddWithoutValidation(ApiKeyHeaderName, _apiKey);
         using var timeout = TimeoutScope.Start(_settings.Timeout, cancellationToken);
 

@@ -8,6 +8,8 @@ internal sealed record ClientSettings(Uri BaseAddress, TimeSpan Timeout, RetrySe
 
     public Uri MediaUri { get; } = new(BaseAddress, "media");
 
+    public Uri WebhookConfigUri { get; } = new(BaseAddress, "v1/configs/webhook");
+
     public static ClientSettings From(WhatsAppClientOptions options)
     {
         var baseAddress = CheckBaseAddress(options.BaseAddress);

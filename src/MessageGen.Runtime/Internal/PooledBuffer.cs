@@ -21,6 +21,8 @@ internal sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
 
     public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, _length);
 
+    public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, _length);
+
     public void Advance(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
