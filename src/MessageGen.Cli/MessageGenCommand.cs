@@ -10,11 +10,13 @@ internal static class MessageGenCommand
     {
         var root = new RootCommand(
             "Send WhatsApp video messages through the 360dialog API, check video files against WhatsApp's rules, " +
-            "and run a local sandbox of the API.")
+            "run a local sandbox of the API, receive its webhooks and download media.")
         {
             SendCommand.Create(console),
             InspectCommand.Create(),
             SandboxCommand.Create(console),
+            ListenCommand.Create(console),
+            MediaCommand.Create(console),
         };
         return root;
     }

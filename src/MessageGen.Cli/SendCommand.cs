@@ -6,8 +6,6 @@ namespace MessageGen.Cli;
 /// <summary><c>messagegen send</c>: builds a video message, checks it against the schema and sends it.</summary>
 internal static class SendCommand
 {
-    internal const string ApiKeyVariable = "D360_API_KEY";
-
     public static Command Create(CliConsole console)
     {
         var to = new Option<string>("--to")
@@ -19,30 +17,8 @@ internal static class SendCommand
         var id = new Option<string?>("--id") { Description = "The id of uploaded media (from POST /media).", HelpName = "MEDIA_ID" };
         var link = new Option<string?>("--link") { Description = "The https:// URL of hosted media.", HelpName = "URL" };
         var caption = new Option<string?>("--caption") { Description = "Text shown under the video, at most 1024 characters.", HelpName = "TEXT" };
-        var apiKey = new Option<string?>("--api-key")
-        {
-            Description = $"The sender number's D360-API-KEY. Defaults to the {ApiKeyVariable} environment variable; prefer it, since arguments show in process lists.",
-            HelpName = "KEY",
-        };
-        var baseUrl = new Option<Uri>("--base-url")
-        {
-            Description = "The API's address: https://, or http:// on this machine (e.g. a 'messagegen sandbox').",
-            HelpName = "URL",
-            DefaultValueFactory = _ => WhatsAppClientOptions.DefaultBaseAddress,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-
-                // IsAbsoluteUri first: on Unix, Uri.TryCreate alone takes "/relative" as file:///relative.
-                if (Serialization.SchemaChecks.IsAbsoluteUri(text) && Uri.TryCreate(text, UriKind.Absolute, out var uri))
-                {
-                    return uri;
-                }
-
-                result.AddError($"--base-url '{text}' is not an absolute URL such as {WhatsAppClientOptions.DefaultBaseAddress}.");
-                return null;
-            },
-        };
+        var apiKey = ApiConnectionOptions.ApiKey();
+        var baseUrl = ApiConnectionOptions.BaseUrl();
         var retries = new Option<int>("--retries")
         {
             Description = "How many times to retry when the API is busy or failing (429 or code 130429, 500, 502, 503, 504) or cannot be reached. A send with no answer is never retried.",
@@ -66,7 +42,7 @@ internal static class SendCommand
             (id, "1234567890"),
             (link, "https://example.com/clip.mp4"),
             (caption, "\"Our new clip\""),
-            (apiKey, "$" + ApiKeyVariable));
+            (apiKey, "$" + ApiConnectionOptions.ApiKeyVariable));
         command.Validators.Add(result =>
         {
             var hasId = result.GetResult(id) is not null;
@@ -84,7 +60,7 @@ internal static class SendCommand
                 parseResult.GetValue(id),
                 parseResult.GetValue(link),
                 parseResult.GetValue(caption),
-                parseResult.GetValue(apiKey) ?? console.GetEnvironmentVariable(ApiKeyVariable),
+                parseResult.GetValue(apiKey),
                 parseResult.GetRequiredValue(baseUrl),
                 parseResult.GetValue(retries),
                 parseResult.GetValue(dryRun)),
@@ -127,25 +103,9 @@ internal static class SendCommand
             return ExitCodes.Success;
         }
 
-        if (string.IsNullOrWhiteSpace(request.ApiKey))
+        var client = await ApiConnectionOptions.CreateClientAsync(console, request.ApiKey, request.BaseUrl, request.Retries).ConfigureAwait(false);
+        if (client is null)
         {
-            await console.Error.WriteLineAsync($"No API key: pass --api-key or set {ApiKeyVariable}.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
-        WhatsAppClient client;
-        try
-        {
-            client = new WhatsAppClient(new WhatsAppClientOptions
-            {
-                ApiKey = request.ApiKey,
-                BaseAddress = request.BaseUrl,
-                Retry = { MaxRetries = request.Retries },
-            });
-        }
-        catch (ArgumentException e)
-        {
-            await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
