@@ -10,7 +10,7 @@ public class WebhookPackageTests(PackageFeed feed)
         var consumer = feed.CreateConsumer(
             "WebhookConsumer",
             extraItems: $"""<PackageReference Include="MessageGen.AspNetCore" Version="{feed.Version}" />""")
-            .WithFile("Program.cs", """
+            .WithFile("Program.cs", """"
                 using System.Net;
                 using MessageGen.Webhooks;
                 using Microsoft.AspNetCore.Builder;
@@ -45,7 +45,7 @@ public class WebhookPackageTests(PackageFeed feed)
                 using var accepted = await http.SendAsync(request);
                 Console.WriteLine($"answers: {(int)refused.StatusCode} {(int)accepted.StatusCode}");
                 await app.StopAsync();
-                """);
+                """");
 
         consumer.Build().ShouldSucceed();
         var output = consumer.Run().ShouldSucceed().Output;
