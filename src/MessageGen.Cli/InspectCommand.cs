@@ -1,20 +1,21 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using MessageGen.Media;
 
 namespace MessageGen.Cli;
 
 /// <summary>
-/// <c>messagegen inspect FILE [--json]</c>: checks a video file against WhatsApp's rules without decoding it.
-/// FILE may be a pipe or device (<c>&lt;(cat clip.mp4)</c>, <c>/dev/stdin</c>), read up to 16 MiB.
+/// <c>messagegen inspect FILE [--as KIND] [--json]</c>: checks a file against WhatsApp's rules for the message type its
+/// bytes say it is (or the one <c>--as</c> names) without decoding it. FILE may be a pipe or device
+/// (<c>&lt;(cat clip.mp4)</c>, <c>/dev/stdin</c>), read up to the size limit of its kind.
 /// Exit codes: 0 compatible, 1 not compatible, unreadable or cancelled, 2 bad usage (no file, a file that does not
-/// exist, a broken symbolic link, a directory).
+/// exist, a broken symbolic link, a directory, an unknown <c>--as</c> kind).
 /// </summary>
 internal static class InspectCommand
 {
-    private const string Usage = "Usage: messagegen inspect FILE [--json]";
+    private const string Usage = "Usage: messagegen inspect FILE [--as image|audio|document|sticker|video] [--json]";
+
+    private static readonly Dictionary<string, MediaKind> s_kinds =
+        Enum.GetValues<MediaKind>().ToDictionary(kind => kind.ToShortName(), StringComparer.Ordinal);
 
     /// <summary>Builds the <c>inspect</c> command.</summary>
     public static Command Create()
@@ -22,23 +23,35 @@ internal static class InspectCommand
         // A missing FILE or a stray argument is a parse error, which MessageGenCommand turns into exit code 2.
         var file = new Argument<string>("FILE")
         {
-            Description = "The video file to check (.mp4, .3gp, .mov, ...). A pipe such as <(cat clip.mp4) or /dev/stdin is "
-                + "read up to 16 MiB; a FIFO that no process is writing to reads as empty.",
+            Description = "The file to check: an image, audio file, document, sticker or video, told apart by its bytes, not its name. "
+                + "A pipe such as <(cat clip.mp4) or /dev/stdin is read up to the size limit of its kind; a FIFO that no process "
+                + "is writing to reads as empty.",
         };
+        var kind = new Option<string?>("--as")
+        {
+            Description = "Check the file against the rules of this message type instead of the one its bytes show "
+                + "(e.g. --as document for any file, --as sticker for a WebP meant as one).",
+            HelpName = "image|audio|document|sticker|video",
+        };
+        kind.AcceptOnlyFromAmong([.. s_kinds.Keys]);
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON object instead of the human report.",
         };
         var command = new Command(
             "inspect",
-            "Check a video file against WhatsApp's rules (codec, profile, B-frames, audio, box order, size) without decoding it. "
+            "Check a file against WhatsApp's rules for its message type without decoding it: images (JPEG or PNG, 5 MiB), audio "
+            + "(AAC, AMR, MP3, M4A, OGG with Opus; 16 MiB), documents (100 MiB), stickers (WebP, 512x512, 100 KiB static, 500 KiB "
+            + "animated) and videos (codec, profile, B-frames, audio, box order, 16 MiB). "
             + "Exit codes: 0 compatible, 1 not compatible or unreadable, 2 bad usage (a missing file, a broken link, a directory).")
         {
             file,
+            kind,
             json,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetRequiredValue(file),
+            parseResult.GetValue(kind) is { } name ? s_kinds[name] : null,
             parseResult.GetValue(json),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -46,18 +59,21 @@ internal static class InspectCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string path, MediaKind? kind, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
         {
             return FailUsage(error, $"'{path}' is a directory, not a file.");
         }
 
-        VideoFileReport report;
+        MediaFileReport report;
         try
         {
             // Cancellation (Ctrl+C) matters for pipes, whose writer may keep us waiting.
-            report = await VideoFileInspector.InspectAsync(path, cancellationToken).ConfigureAwait(false);
+            report = kind is { } asked
+                ? await MediaFileInspector.InspectAsync(path, asked, cancellationToken).ConfigureAwait(false)
+                : await MediaFileInspector.InspectAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException e)
         {
@@ -76,11 +92,11 @@ internal static class InspectCommand
 
         if (json)
         {
-            WriteJson(output, path, report);
+            InspectJsonReport.Write(output, path, report);
         }
         else
         {
-            WriteHumanReport(output, path, report);
+            InspectTextReport.Write(output, path, report, kindWasAsked: kind is not null);
         }
 
         return report.IsCompatible ? ExitCodes.Success : ExitCodes.Failure;
@@ -91,98 +107,5 @@ internal static class InspectCommand
         error.WriteLine($"messagegen inspect: {message}");
         error.WriteLine(Usage);
         return ExitCodes.Usage;
-    }
-
-    private static void WriteHumanReport(TextWriter output, string path, VideoFileReport report)
-    {
-        var unreadable = report.Problems.Any(p => p.Code == VideoProblemCodes.Unreadable);
-        var verdict = report.IsCompatible ? "compatible with WhatsApp" : unreadable ? "unreadable" : "NOT compatible with WhatsApp";
-        output.WriteLine($"{path}: {verdict}");
-
-        var rules = unreadable
-            ? report.Problems.Select(p => p.Code).Distinct()
-            : VideoProblemCodes.Rules;
-        foreach (var rule in rules)
-        {
-            var failures = report.Problems.Where(p => p.Code == rule).ToList();
-            if (failures.Count == 0)
-            {
-                output.WriteLine($"  pass  {rule,-16} {PassedFact(rule, report)}");
-            }
-
-            foreach (var failure in failures)
-            {
-                output.WriteLine($"  FAIL  {rule,-16} {failure.Message}");
-            }
-        }
-
-        // Most problems share one command that fixes them all; print each distinct command once.
-        foreach (var hint in report.Problems.Select(p => p.FixHint).OfType<string>().Distinct())
-        {
-            output.WriteLine($"  fix:  {hint}");
-        }
-    }
-
-    private static string PassedFact(string rule, VideoFileReport report) => rule switch
-    {
-        VideoProblemCodes.Container => $"{report.Container.ToShortName()} ({report.MimeType})",
-        VideoProblemCodes.TooLarge => string.Create(CultureInfo.InvariantCulture,
-            $"{report.Size:N0} bytes (at most {VideoFileInspector.MaxCompatibleFileSize:N0})"),
-        VideoProblemCodes.VideoCodec => report.VideoCodec ?? "none",
-        VideoProblemCodes.H264Profile => report.H264Profile ?? "n/a (not H.264)",
-        VideoProblemCodes.BFrames => "no B-frames",
-        VideoProblemCodes.AudioCodec => report.AudioCodecs.Count == 0 ? "no audio" : string.Join(", ", report.AudioCodecs),
-        VideoProblemCodes.AudioTracks => report.AudioTrackCount.ToString(CultureInfo.InvariantCulture),
-        VideoProblemCodes.MoovAfterMdat => report.IsFragmented ? "moov before mdat (fragmented)" : "moov before mdat",
-        _ => "",
-    };
-
-    private static void WriteJson(TextWriter output, string path, VideoFileReport report)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Indented = true,
-            // Terminal output, not HTML: keep quotes and + readable in messages and ffmpeg commands.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            json.WriteStartObject();
-            json.WriteString("file", path);
-            json.WriteNumber("size", report.Size);
-            json.WriteString("container", report.Container.ToShortName());
-            json.WriteString("mime", report.MimeType);
-            json.WriteString("videoCodec", report.VideoCodec);
-            json.WriteString("h264Profile", report.H264Profile);
-            json.WriteBoolean("hasBFrames", report.HasBFrames);
-            json.WriteStartArray("audioCodecs");
-            foreach (var codec in report.AudioCodecs)
-            {
-                json.WriteStringValue(codec);
-            }
-
-            json.WriteEndArray();
-            json.WriteBoolean("moovBeforeMdat", report.MoovBeforeMdat);
-            json.WriteBoolean("fragmented", report.IsFragmented);
-            json.WriteBoolean("compatible", report.IsCompatible);
-            json.WriteStartArray("problems");
-            foreach (var problem in report.Problems)
-            {
-                json.WriteStartObject();
-                json.WriteString("code", problem.Code);
-                json.WriteString("message", problem.Message);
-                if (problem.FixHint is not null)
-                {
-                    json.WriteString("hint", problem.FixHint);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 }

@@ -109,11 +109,8 @@ internal static class CompatibilityRules
             return null;
         }
 
-        var size = scan.Extent == StreamExtent.PipePrefix
-            ? string.Create(CultureInfo.InvariantCulture, $"more than {limit:N0} bytes (a pipe or device, read no further than that)")
-            : string.Create(CultureInfo.InvariantCulture, $"{scan.Size:N0} bytes");
         return new(VideoProblemCodes.TooLarge,
-            string.Create(CultureInfo.InvariantCulture, $"The file is {size}; WhatsApp accepts at most 16 MiB ({limit:N0} bytes)."),
+            $"The file is {SizeText.Of(scan.Size, scan.Extent, limit)}; WhatsApp accepts at most {SizeText.Limit(limit)}.",
             "Lower the bitrate or the resolution, or cut the video (-t SECONDS), e.g. "
             + $"ffmpeg -i {files.Input} {ReencodeVideo} -crf 28 -vf scale=-2:480 -c:a aac -b:a 96k -movflags +faststart {files.Output}");
     }

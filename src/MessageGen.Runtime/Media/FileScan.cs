@@ -69,6 +69,9 @@ internal sealed class FileScan
 
     public VideoContainer Container => ContainerDetector.Detect(MajorBrand, CompatibleBrands, StartsWithoutFtyp);
 
+    /// <summary>Whether a file may start with a box of this type: what tells an MP4, 3GP or MOV file from other formats.</summary>
+    public static bool IsFirstBoxType(uint type) => s_firstBoxTypes.Contains(type);
+
     /// <summary>Reads the file; throws <see cref="MalformedMediaException"/> at the first thing that is not well formed.</summary>
     public async ValueTask RunAsync()
     {
@@ -134,7 +137,7 @@ internal sealed class FileScan
         await ReadAtAsync(position, _header.AsMemory(0, 8)).ConfigureAwait(false);
         long size = BinaryPrimitives.ReadUInt32BigEndian(_header);
         var type = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(4));
-        if (position == 0 && !s_firstBoxTypes.Contains(type))
+        if (position == 0 && !IsFirstBoxType(type))
         {
             throw new MalformedMediaException(0,
                 $"this is not an MP4, 3GP or MOV file: it starts with {BoxTypes.Describe(type)} where an 'ftyp' box belongs");
@@ -250,16 +253,6 @@ internal sealed class FileScan
         return bytes;
     }
 
-    private async ValueTask ReadAtAsync(long position, Memory<byte> destination)
-    {
-        _stream.Position = _origin + position;
-        var read = _useAsync
-            ? await _stream.ReadAtLeastAsync(destination, destination.Length, throwOnEndOfStream: false, _cancellationToken).ConfigureAwait(false)
-            : _stream.ReadAtLeast(destination.Span, destination.Length, throwOnEndOfStream: false);
-        if (read < destination.Length)
-        {
-            // The stream is shorter than its Length said (a file truncated while being read).
-            throw new MalformedMediaException(position + read, "the file ends sooner than its length says");
-        }
-    }
+    private ValueTask ReadAtAsync(long position, Memory<byte> destination) =>
+        StreamReading.ReadExactlyAtAsync(_stream, _origin, position, destination, _useAsync, _cancellationToken);
 }

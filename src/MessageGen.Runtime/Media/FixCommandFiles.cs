@@ -7,9 +7,12 @@ internal sealed record FixCommandFiles(string Input, string Output)
     public static FixCommandFiles Placeholders { get; } = new("in.mp4", "out.mp4");
 
     /// <summary>The inspected file, and beside it the same name with <c>-whatsapp.mp4</c> for the fixed copy.</summary>
-    public static FixCommandFiles For(string path)
+    public static FixCommandFiles For(string path) => For(path, ".mp4");
+
+    /// <summary>The inspected file, and beside it the same name with <c>-whatsapp</c> and <paramref name="outputExtension"/> for the fixed copy.</summary>
+    public static FixCommandFiles For(string path, string outputExtension)
     {
-        var output = Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + "-whatsapp.mp4");
+        var output = Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + "-whatsapp" + outputExtension);
         return new(QuoteForShell(path), QuoteForShell(output));
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MessageGen.Media;
 
 /// <summary>
@@ -61,7 +59,7 @@ public static class VideoFileInspector
     public static VideoFileReport Inspect(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return CompletedSynchronously(InspectPathAsync(path, useAsync: false, CancellationToken.None));
+        return StreamReading.CompletedSynchronously(InspectPathAsync(path, useAsync: false, CancellationToken.None));
     }
 
     /// <summary>Inspects the video file at <paramref name="path"/>: a regular file, or a pipe, FIFO or device (see the remarks on <see cref="VideoFileInspector"/>).</summary>
@@ -89,16 +87,10 @@ public static class VideoFileInspector
     }
 
     private static VideoFileReport InspectSynchronously(Stream stream, FixCommandFiles files) =>
-        CompletedSynchronously(InspectCoreAsync(stream, StreamExtent.File, files, useAsync: false, CancellationToken.None));
+        StreamReading.CompletedSynchronously(InspectCoreAsync(stream, StreamExtent.File, files, useAsync: false, CancellationToken.None));
 
-    private static VideoFileReport CompletedSynchronously(ValueTask<VideoFileReport> inspection)
-    {
-        // With useAsync false every read is synchronous, so the task has already completed.
-        Debug.Assert(inspection.IsCompleted, "A synchronous inspection completed synchronously.");
-        return inspection.GetAwaiter().GetResult();
-    }
-
-    private static async ValueTask<VideoFileReport> InspectCoreAsync(
+    /// <summary>Inspects the file from the stream's position to its end; the position is restored afterwards.</summary>
+    internal static async ValueTask<VideoFileReport> InspectCoreAsync(
         Stream stream, StreamExtent extent, FixCommandFiles files, bool useAsync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
