@@ -23,7 +23,7 @@ internal static class MpegAudioHeader
             var bytes = position + Id3HeaderLength <= reader.Prefix.Length
                 ? reader.Prefix[(int)position..]
                 : await reader.ReadAsync(position, HeaderReader.PrefixSize).ConfigureAwait(false);
-            if (ReadId3Tag(bytes.Span, position) is not { } tagEnd)
+            if (ReadId3Tag(bytes.Span, position, reader.Length) is not { } tagEnd)
             {
                 return ReadFrame(bytes.Span, position);
             }
@@ -33,7 +33,7 @@ internal static class MpegAudioHeader
     }
 
     /// <summary>Where the ID3v2 tag at <paramref name="position"/> ends; <see langword="null"/> when there is none.</summary>
-    private static long? ReadId3Tag(ReadOnlySpan<byte> bytes, long position)
+    private static long? ReadId3Tag(ReadOnlySpan<byte> bytes, long position, long fileLength)
     {
         if (bytes is not [(byte)'I', (byte)'D', (byte)'3', ..])
         {
@@ -52,7 +52,11 @@ internal static class MpegAudioHeader
             size = (size << 7) | header[i];
         }
 
-        return position + Id3HeaderLength + size + ((header[5] & Id3FooterPresent) != 0 ? Id3FooterLength : 0);
+        var end = position + Id3HeaderLength + size + ((header[5] & Id3FooterPresent) != 0 ? Id3FooterLength : 0);
+        return end <= fileLength
+            ? end
+            : throw new MalformedMediaException(position, string.Create(CultureInfo.InvariantCulture,
+                $"the ID3 tag claims {end - position:N0} bytes, past the end of the file: it is truncated"));
     }
 
     private static MediaFormat ReadFrame(ReadOnlySpan<byte> bytes, long position)
