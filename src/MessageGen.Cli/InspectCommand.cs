@@ -29,8 +29,8 @@ internal static class InspectCommand
         };
         var kind = new Option<string?>("--as")
         {
-            Description = "Check the file against the rules of this message type instead of the one its bytes show "
-                + "(e.g. --as document for any file, --as sticker for a WebP meant as one).",
+            Description = "Check the file against the rules of this message type instead of the one its bytes show. "
+                + "Bytes that match no format are checked as a video unless this says otherwise; --as document takes any file.",
             HelpName = "image|audio|document|sticker|video",
         };
         kind.AcceptOnlyFromAmong([.. s_kinds.Keys]);
@@ -43,7 +43,8 @@ internal static class InspectCommand
             "Check a file against WhatsApp's rules for its message type without decoding it: images (JPEG or PNG, 5 MiB), audio "
             + "(AAC, AMR, MP3, M4A, OGG with Opus; 16 MiB), documents (100 MiB), stickers (WebP, 512x512, 100 KiB static, 500 KiB "
             + "animated) and videos (codec, profile, B-frames, audio, box order, 16 MiB). "
-            + "Exit codes: 0 compatible, 1 not compatible or unreadable, 2 bad usage (a missing file, a broken link, a directory).")
+            + "Exit codes: 0 compatible, 1 not compatible or unreadable, 2 bad usage (a missing file, a broken link, a directory, "
+            + "an unknown --as kind).")
         {
             file,
             kind,
