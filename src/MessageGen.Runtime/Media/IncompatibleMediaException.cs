@@ -20,8 +20,6 @@ public sealed class IncompatibleMediaException : Exception
     private static string FormatMessage(MediaFileReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var problems = report.Problems.Select(p => p.FixHint is null ? $"  [{p.Code}] {p.Message}" : $"  [{p.Code}] {p.Message} Fix: {p.FixHint}");
-        return $"The file cannot be sent as a WhatsApp {report.Kind.ToShortName()} message:{Environment.NewLine}"
-            + string.Join(Environment.NewLine, problems);
+        return ProblemList.Describe($"The file cannot be sent as a WhatsApp {report.Kind.ToShortName()} message:", report.Problems);
     }
 }

@@ -20,10 +20,6 @@ public sealed class IncompatibleVideoException : Exception
     private static string FormatMessage(VideoFileReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var problems = report.Problems.Select(p => p.FixHint is null
-            ? $"  [{p.Code}] {p.Message}"
-            : $"  [{p.Code}] {p.Message} Fix: {p.FixHint}");
-        return "The video is not compatible with WhatsApp:" + Environment.NewLine
-            + string.Join(Environment.NewLine, problems);
+        return ProblemList.Describe("The video is not compatible with WhatsApp:", report.Problems);
     }
 }

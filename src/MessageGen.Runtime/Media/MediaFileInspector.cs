@@ -185,7 +185,7 @@ public static class MediaFileInspector
 
             var checkedKind = kind ?? format.Kind ?? MediaKind.Video;
             var problems = checkedKind == MediaKind.Video
-                ? format.Video!.Problems.Select(p => new MediaProblem(p.Code, p.Message, p.FixHint)).ToList()
+                ? format.Video!.Problems.ToList<MediaProblem>()
                 : MediaRules.Evaluate(checkedKind, format, size, extent, extension => fixPath is null
                     ? new FixCommandFiles(format.Kind is null ? "in" : $"in.{format.Name}", "out" + extension)
                     : FixCommandFiles.For(fixPath, extension));

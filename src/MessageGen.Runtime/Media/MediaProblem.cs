@@ -1,7 +1,10 @@
 namespace MessageGen.Media;
 
-/// <summary>One reason why a file does not meet WhatsApp's rules for the message type it was checked against.</summary>
-public sealed class MediaProblem
+/// <summary>
+/// One reason why a file does not meet WhatsApp's rules for the message type it was checked against; for a video, a
+/// <see cref="VideoProblem"/>.
+/// </summary>
+public class MediaProblem
 {
     /// <summary>Creates a problem.</summary>
     /// <param name="code">One of the <see cref="MediaProblemCodes"/>, or of the <see cref="VideoProblemCodes"/> for a video.</param>

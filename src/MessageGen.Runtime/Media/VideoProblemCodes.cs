@@ -1,6 +1,6 @@
 namespace MessageGen.Media;
 
-/// <summary>The stable codes of <see cref="VideoProblem.Code"/>, one per WhatsApp video rule.</summary>
+/// <summary>The stable codes of <see cref="MediaProblem.Code"/> of a <see cref="VideoProblem"/>, one per WhatsApp video rule.</summary>
 public static class VideoProblemCodes
 {
     /// <summary>The container is not MP4 or 3GP.</summary>
