@@ -27,6 +27,11 @@ public static class MediaProblemCodes
     /// </summary>
     public const string Unreadable = VideoProblemCodes.Unreadable;
 
+    private static readonly IReadOnlyList<string> s_imageRules = Array.AsReadOnly([Format, TooLarge]);
+    private static readonly IReadOnlyList<string> s_audioRules = Array.AsReadOnly([Format, AudioCodec, TooLarge]);
+    private static readonly IReadOnlyList<string> s_documentRules = Array.AsReadOnly([Format, TooLarge]);
+    private static readonly IReadOnlyList<string> s_stickerRules = Array.AsReadOnly([Format, Dimensions, TooLarge]);
+
     /// <summary>
     /// The rules a readable file is checked against as <paramref name="kind"/>, in the order they are reported:
     /// for a video, <see cref="VideoProblemCodes.Rules"/>.
@@ -41,9 +46,4 @@ public static class MediaProblemCodes
         MediaKind.Video => VideoProblemCodes.Rules,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a media kind."),
     };
-
-    private static readonly IReadOnlyList<string> s_imageRules = Array.AsReadOnly([Format, TooLarge]);
-    private static readonly IReadOnlyList<string> s_audioRules = Array.AsReadOnly([Format, AudioCodec, TooLarge]);
-    private static readonly IReadOnlyList<string> s_documentRules = Array.AsReadOnly([Format, TooLarge]);
-    private static readonly IReadOnlyList<string> s_stickerRules = Array.AsReadOnly([Format, Dimensions, TooLarge]);
 }
