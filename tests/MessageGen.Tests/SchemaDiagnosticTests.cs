@@ -250,6 +250,32 @@ public class SchemaDiagnosticTests
         Assert.NotEqual(Location.None, diagnostic.Location);
     }
 
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"a\ud800":{"type":"string"}}}""", "properties", "\"a\\ud800\"")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","const":"\udc00"}}}""", "const", "\"\\udc00\"")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","enum":["ok","x\ud800y"]}}}""", "enum", "\"x\\ud800y\"")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","pattern":"^\ud800$"}}}""", "pattern", "\"^\\ud800$\"")]
+    [InlineData("""{"title":"T\ud800","type":"object"}""", "title", "\"T\\ud800\"")]
+    [InlineData("""{"type":"object","properties":{"u":{"oneOf":[{"title":"A","type":"object","properties":{"k":{"type":"string","const":"\ud800"}},"required":["k"]}]}}}""", "const", "\"\\ud800\"")]
+    public void Text_with_a_lone_surrogate_is_reported_where_it_stands_and_nothing_is_generated(string schema, string keyword, string at)
+    {
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("MG1003", diagnostic.Id);
+        Assert.StartsWith($"The keyword '{keyword}' has an invalid value: the text holds a lone surrogate (U+D", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(at, schema.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Empty(sources);
+    }
+
+    [Fact]
+    public void Escaped_surrogate_pairs_in_names_and_constants_are_characters_and_generate_code_that_compiles()
+    {
+        const string schema = """{"title":"T","type":"object","properties":{"a\ud83d\ude00":{"type":"string","const":"\ud83d\ude00"},"b":{"type":"string","enum":["\ud83d\ude00"]}}}""";
+
+        Assert.True(GeneratorHarness.AssertClearDiagnosticsOrCompilingCode(SchemaPath, schema, "surrogate pairs"));
+    }
+
     [Fact]
     public void A_schema_with_errors_generates_nothing_but_other_schemas_still_generate()
     {

@@ -257,7 +257,14 @@ internal sealed partial class SchemaParser
     private string TypeNameFor(JsonObject schema, string fallbackName)
     {
         var title = schema.Find("title");
-        var typeName = title?.Value is JsonString titleString ? Naming.ToPascalCase(titleString.Value) : fallbackName;
+        var typeName = fallbackName;
+        if (title?.Value is JsonString titleString)
+        {
+            // The title is kept in [GeneratedMessage].
+            CheckUnicode(titleString.Value, titleString.Span, "title");
+            typeName = Naming.ToPascalCase(titleString.Value);
+        }
+
         if (typeName.Length == 0)
         {
             Report(SchemaDiagnostics.InvalidKeywordValue, title!.Value.Span, "title", "it has no letters or digits to make a C# type name from");
@@ -281,6 +288,7 @@ internal sealed partial class SchemaParser
 
     private PropertySpec? ParseProperty(JsonMember property)
     {
+        CheckUnicode(property.Name, property.NameSpan, "properties");
         var clrName = Naming.ToPascalCase(property.Name);
         if (clrName.Length == 0)
         {
@@ -564,6 +572,7 @@ internal sealed partial class SchemaParser
                 case "const":
                     if (member.Value is JsonString constant)
                     {
+                        CheckUnicode(constant.Value, constant.Span, "const");
                         spec = spec with { Const = constant.Value };
                     }
                     else
@@ -573,7 +582,13 @@ internal sealed partial class SchemaParser
 
                     break;
                 case "enum":
-                    var values = ExpectStringArray(member).Select(v => v.Name).ToList();
+                    var items = ExpectStringArray(member);
+                    foreach (var (value, span) in items)
+                    {
+                        CheckUnicode(value, span, "enum");
+                    }
+
+                    var values = items.Select(v => v.Name).ToList();
                     if (values.Count == 0)
                     {
                         Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, "enum", "expected a non-empty array of strings");
@@ -582,7 +597,7 @@ internal sealed partial class SchemaParser
                     spec = spec with { Enum = values.ToEquatableArray() };
                     break;
                 case "pattern":
-                    if (ExpectString(member) is { } pattern)
+                    if (ExpectString(member) is { } pattern && CheckUnicode(pattern, member.Value.Span, "pattern"))
                     {
                         try
                         {
@@ -874,6 +889,29 @@ internal sealed partial class SchemaParser
 
         Report(SchemaDiagnostics.UnknownMemberName, span, keyword, name);
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is Unicode text; reports it where it is not. A lone surrogate (an escape such as
+    /// <c>"\ud800"</c>) is no character: no UTF-8 JSON holds it, and neither can the generated UTF-8 literals (CS9026)
+    /// and attributes.
+    /// </summary>
+    private bool CheckUnicode(string text, TextSpan span, string keyword)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                Report(SchemaDiagnostics.InvalidKeywordValue, span, keyword, $"the text holds a lone surrogate (U+{(int)text[i]:X4}) at index {i}, which is not a Unicode character, so neither JSON text nor the generated code can hold it; write the character it was meant to be");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void CheckAnnotation(JsonMember member, string kind)
