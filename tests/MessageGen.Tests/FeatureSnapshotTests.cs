@@ -175,6 +175,21 @@ public class FeatureSnapshotTests
         }
         """);
 
+    [Fact]
+    public void Const_and_enum_of_booleans() => AssertGenerated("boolean-const-and-enum", """
+        {
+          "title": "Consent",
+          "type": "object",
+          "properties": {
+            "accepted": { "type": "boolean", "const": true },
+            "newsletter": { "type": "boolean", "enum": [false, "no", 0] },
+            "either": { "type": "boolean", "enum": [true, false] },
+            "confirmations": { "type": "array", "items": { "type": "boolean", "enum": [true] } }
+          },
+          "required": ["accepted"]
+        }
+        """);
+
     private static void AssertGenerated(string feature, string schema)
     {
         var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);

@@ -91,7 +91,7 @@ public class GeneratedSchemaFuzzTests
             {
                 0 => String(),
                 1 => Number(random.Next(2) == 0 ? "integer" : "number"),
-                2 => "{\"type\":\"boolean\"}",
+                2 => Boolean(),
                 3 => $"{{\"type\":\"array\",\"items\":{String()},\"minItems\":{random.Next(2)},\"uniqueItems\":{(random.Next(2) == 0 ? "true" : "false")}}}",
                 4 => Object(depth),
                 5 => $"{{\"type\":\"array\",\"items\":{Value(depth + 1)},\"maxItems\":{random.Next(1, 9)}}}",
@@ -127,6 +127,14 @@ public class GeneratedSchemaFuzzTests
 
             return "{" + string.Join(",", keywords) + "}";
         }
+
+        private string Boolean() => random.Next(4) switch
+        {
+            0 => "{\"type\":\"boolean\",\"const\":true}",
+            1 => "{\"type\":\"boolean\",\"enum\":[false,\"false\",0]}",
+            2 => "{\"type\":\"boolean\",\"enum\":[true,false]}",
+            _ => "{\"type\":\"boolean\"}",
+        };
 
         private string Number(string type)
             => $"{{\"type\":\"{type}\",\"minimum\":-{random.Next(100)}.5,\"exclusiveMaximum\":1e3,\"multipleOf\":{(type == "integer" ? "2" : "0.25")}}}";

@@ -122,6 +122,15 @@ public static class SchemaChecks
         }
     }
 
+    /// <summary>Checks a boolean against its <c>const</c> or <c>enum</c>, which allows <paramref name="allowed"/> only.</summary>
+    public static void CheckBoolean(bool value, string parentPath, string member, bool allowed, ValidationErrors errors)
+    {
+        if (value != allowed)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}; it must be {Show(allowed)}."));
+        }
+    }
+
     /// <summary>Checks <c>uniqueItems</c> for an array of strings, numbers or booleans.</summary>
     public static void CheckUnique<T>(IReadOnlyList<T> items, string parentPath, string member, ValidationErrors errors)
     {
@@ -137,6 +146,8 @@ public static class SchemaChecks
     }
 
     private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Show(bool value) => value ? "true" : "false";
 
     /// <summary>
     /// The discriminator <paramref name="member"/> of the oneOf/anyOf at <paramref name="path"/> names no alternative

@@ -668,7 +668,7 @@ internal sealed partial class SchemaParser
                 case "exclusiveMaximum" when isNumeric:
                     limits = limits with { ExclusiveMaximum = ExpectNumber(member) };
                     break;
-                case "enum" or "const" when isNumeric:
+                case "enum" or "const":
                     if (allowed is not null)
                     {
                         ReportUnsupported(member, "beside both enum and const it is not supported; keep one");
@@ -704,7 +704,19 @@ internal sealed partial class SchemaParser
             return spec;
         }
 
-        // Values of another type can never equal a number here, so they are left out; 1 and 1.0 are the same value.
+        // Values of another type can never equal a value of this one, so they are left out.
+        if (kind == ValueKind.Boolean)
+        {
+            var booleans = allowed.OfType<JsonBoolean>().Select(b => b.Value).Distinct().ToList();
+            if (booleans.Count == 0)
+            {
+                return NoValueAllowed(schema, kind);
+            }
+
+            return spec with { AllowedBoolean = booleans.Count == 1 ? booleans[0] : null };
+        }
+
+        // 1 and 1.0 are the same value.
         var numbers = allowed
             .OfType<JsonNumber>()
             .Select(n => double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN)
@@ -713,11 +725,16 @@ internal sealed partial class SchemaParser
             .ToEquatableArray();
         if (numbers.Count == 0)
         {
-            Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "enum", $"no {kind.ToString().ToLowerInvariant()} is among the allowed values, so no value is valid");
-            return null;
+            return NoValueAllowed(schema, kind);
         }
 
         return spec with { NumberEnum = numbers };
+    }
+
+    private TypeSpec? NoValueAllowed(JsonObject schema, ValueKind kind)
+    {
+        Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "enum", $"no {kind.ToString().ToLowerInvariant()} is among the allowed values, so no value is valid");
+        return null;
     }
 
     private double? ExpectNumber(JsonMember member)

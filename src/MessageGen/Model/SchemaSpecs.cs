@@ -20,7 +20,8 @@ internal enum ValueKind
 
 /// <summary>
 /// The type of a value and its constraints. For objects <see cref="ObjectTypeName"/> names the generated type;
-/// for arrays <see cref="Items"/> describes the items, for maps the values.
+/// for arrays <see cref="Items"/> describes the items, for maps the values. For booleans <see cref="AllowedBoolean"/> is
+/// the one value a <c>const</c> or <c>enum</c> allows, null when both are allowed.
 /// </summary>
 internal sealed record TypeSpec(
     ValueKind Kind,
@@ -37,7 +38,8 @@ internal sealed record TypeSpec(
     NumberLimits? Limits = null,
     bool UniqueItems = false,
     bool IsUnion = false,
-    EquatableArray<double> NumberEnum = default)
+    EquatableArray<double> NumberEnum = default,
+    bool? AllowedBoolean = null)
 {
     public static TypeSpec Simple(ValueKind kind) => new(kind, null, null, null, EquatableArray<string>.Empty, null, null, null, false, null, null, NumberEnum: EquatableArray<double>.Empty);
 
@@ -54,6 +56,7 @@ internal sealed record TypeSpec(
         ValueKind.String => true,
         ValueKind.Object => true,
         ValueKind.Integer or ValueKind.Number => Limits is not null || NumberEnum.Count > 0,
+        ValueKind.Boolean => AllowedBoolean is not null,
         // Items and values that are references are checked for null at least, which WriteTo could not write.
         ValueKind.Array => HasCountLimits || UniqueItems || !Items!.IsValueType || Items.HasChecks,
         ValueKind.Map => !Items!.IsValueType || Items.HasChecks,

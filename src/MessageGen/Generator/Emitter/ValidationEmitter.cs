@@ -58,7 +58,7 @@ internal sealed class ValidationEmitter(SourceWriter writer)
         var member = Literal(property.JsonName);
         if (property.Type.IsValueType)
         {
-            // A required number is never null; booleans, and numbers without limits, carry no checks.
+            // A required number is never null; booleans and numbers without limits or allowed values carry no checks.
             if (property.Type.HasChecks && property.IsRequired)
             {
                 EmitValueChecks(property, property.Type, value, "path", member, depth: 0);
@@ -123,6 +123,9 @@ internal sealed class ValidationEmitter(SourceWriter writer)
                 writer.WriteLine(
                     $"{Checks}.CheckNumber({value}, {parentPath}, {member}, minimum: {Literal(limits.Minimum)}, exclusiveMinimum: {Literal(limits.ExclusiveMinimum)}, " +
                     $"maximum: {Literal(limits.Maximum)}, exclusiveMaximum: {Literal(limits.ExclusiveMaximum)}, multipleOf: {Literal(limits.MultipleOf)}, errors: errors, allowedValues: {allowed});");
+                break;
+            case ValueKind.Boolean when type.AllowedBoolean is { } allowedBoolean:
+                writer.WriteLine($"{Checks}.CheckBoolean({value}, {parentPath}, {member}, allowed: {Literal(allowedBoolean)}, errors: errors);");
                 break;
             case ValueKind.Object:
                 writer.WriteLine($"{value}.ValidateInto({MemberPath(parentPath, member)}, errors);");
