@@ -190,6 +190,20 @@ public class FeatureSnapshotTests
         }
         """);
 
+    [Fact]
+    public void Arrays_of_any_values() => AssertGenerated("array-of-any-values", """
+        {
+          "title": "Event",
+          "type": "object",
+          "properties": {
+            "payload": { "type": "array", "maxItems": 3 },
+            "tags": { "type": "array", "items": true, "uniqueItems": true },
+            "rows": { "type": "array", "items": { "type": "array", "items": {} } }
+          },
+          "required": ["payload"]
+        }
+        """);
+
     private static void AssertGenerated(string feature, string schema)
     {
         var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);

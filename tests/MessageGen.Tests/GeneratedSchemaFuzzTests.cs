@@ -86,7 +86,7 @@ public class GeneratedSchemaFuzzTests
 
         private string Value(int depth)
         {
-            var choice = depth > 3 ? random.Next(4) : random.Next(10);
+            var choice = depth > 3 ? random.Next(4) : random.Next(11);
             return choice switch
             {
                 0 => String(),
@@ -98,6 +98,7 @@ public class GeneratedSchemaFuzzTests
                 6 => $"{{\"type\":\"object\",\"additionalProperties\":{Value(depth + 1)}}}",
                 7 => Reference(depth),
                 8 => Union(depth, random.Next(2) == 0 ? "oneOf" : "anyOf"),
+                9 => AnyItems(),
                 _ => $"{{\"title\":\"M{_titles++}\",\"type\":\"object\",\"allOf\":[{Object(depth)},{{\"properties\":{{\"extra\":{String()}}}}}]}}",
             };
         }
@@ -127,6 +128,13 @@ public class GeneratedSchemaFuzzTests
 
             return "{" + string.Join(",", keywords) + "}";
         }
+
+        private string AnyItems() => random.Next(3) switch
+        {
+            0 => "{\"type\":\"array\"}",
+            1 => "{\"type\":\"array\",\"items\":true,\"uniqueItems\":true}",
+            _ => $"{{\"type\":\"array\",\"items\":{{\"description\":\"anything\"}},\"minItems\":{random.Next(3)}}}",
+        };
 
         private string Boolean() => random.Next(4) switch
         {

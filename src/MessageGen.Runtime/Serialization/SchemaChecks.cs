@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace MessageGen.Serialization;
 
@@ -133,8 +134,24 @@ public static class SchemaChecks
 
     /// <summary>Checks <c>uniqueItems</c> for an array of strings, numbers or booleans.</summary>
     public static void CheckUnique<T>(IReadOnlyList<T> items, string parentPath, string member, ValidationErrors errors)
+        => CheckUnique(items, parentPath, member, EqualityComparer<T>.Default, errors);
+
+    /// <summary>Checks <c>uniqueItems</c> for an array of any values, equal as JSON Schema says (<see cref="JsonValues.SchemaEquality"/>).</summary>
+    public static void CheckUnique(IReadOnlyList<JsonElement> items, string parentPath, string member, ValidationErrors errors)
+        => CheckUnique(items, parentPath, member, JsonValues.SchemaEquality, errors);
+
+    /// <summary>Checks that an item the schema says nothing about holds a value: <c>default(JsonElement)</c> holds none, and <c>WriteTo</c> could not write it.</summary>
+    public static void CheckJsonValue(JsonElement value, string parentPath, string member, ValidationErrors errors)
     {
-        var seen = new HashSet<T>();
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is default(JsonElement), which holds no JSON value."));
+        }
+    }
+
+    private static void CheckUnique<T>(IReadOnlyList<T> items, string parentPath, string member, IEqualityComparer<T> comparer, ValidationErrors errors)
+    {
+        var seen = new HashSet<T>(comparer);
         for (var i = 0; i < items.Count; i++)
         {
             if (!seen.Add(items[i]))

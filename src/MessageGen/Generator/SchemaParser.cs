@@ -517,7 +517,7 @@ internal sealed partial class SchemaParser
                 case "type":
                     break;
                 case "items":
-                    items = ParseValue(member.Value, nameHint + "Item", "items");
+                    items = ParseAnyValue(member.Value) ?? ParseValue(member.Value, nameHint + "Item", "items");
                     if (items is null)
                     {
                         return null;
@@ -544,20 +544,40 @@ internal sealed partial class SchemaParser
             }
         }
 
-        if (items is null)
-        {
-            Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "items", "an array needs \"items\" describing its items");
-            return null;
-        }
-
+        // Without "items" an item may be any value.
+        items ??= TypeSpec.Simple(ValueKind.Any);
         if (uniqueItems && !items.IsValueType && items.Kind != ValueKind.String)
         {
             // Objects keep only the members their schema names, so two items that differ elsewhere would look equal.
-            Report(SchemaDiagnostics.UnsupportedAssertion, schema.Find("uniqueItems")!.NameSpan, "uniqueItems", "it is supported for items that are strings, numbers or booleans only");
+            Report(SchemaDiagnostics.UnsupportedAssertion, schema.Find("uniqueItems")!.NameSpan, "uniqueItems", "it is supported for items that are strings, numbers, booleans or any value only");
             return null;
         }
 
         return TypeSpec.Simple(ValueKind.Array) with { Items = items, MinItems = minItems, MaxItems = maxItems, UniqueItems = uniqueItems };
+    }
+
+    /// <summary>
+    /// A schema that allows every value (<c>true</c>, or an object whose keywords all leave values alone, such as
+    /// <c>{}</c>) as <see cref="ValueKind.Any"/>; null when the schema constrains values.
+    /// </summary>
+    private TypeSpec? ParseAnyValue(JsonNode schema)
+    {
+        if (schema is JsonBoolean { Value: true })
+        {
+            return TypeSpec.Simple(ValueKind.Any);
+        }
+
+        if (schema is not JsonObject annotations || annotations.Members.Any(m => s_assertionKeywords.Contains(m.Name)))
+        {
+            return null;
+        }
+
+        foreach (var member in annotations.Members)
+        {
+            CheckAnnotation(member, "any value");
+        }
+
+        return TypeSpec.Simple(ValueKind.Any);
     }
 
     private TypeSpec ParseString(JsonObject schema)

@@ -16,6 +16,9 @@ internal enum ValueKind
 
     /// <summary>An object whose members are all described by one schema (<c>additionalProperties</c>): a dictionary.</summary>
     Map,
+
+    /// <summary>Any JSON value (the items of an array without <c>items</c>): a <c>System.Text.Json.JsonElement</c>.</summary>
+    Any,
 }
 
 /// <summary>
@@ -46,8 +49,8 @@ internal sealed record TypeSpec(
     /// <summary>A member with a <c>const</c>: a read-only property, always written, checked when read.</summary>
     public bool IsConstant => Const is not null;
 
-    /// <summary>Numbers and booleans: C# value types, so "absent" needs <see cref="System.Nullable{T}"/> and a required one is never null.</summary>
-    public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean;
+    /// <summary>Numbers, booleans and any values: C# value types, so "absent" needs <see cref="System.Nullable{T}"/> and a required one is never null.</summary>
+    public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Any;
 
     /// <summary>Whether validation has anything to check on a value of this schema.</summary>
     public bool HasChecks => Kind switch
@@ -57,6 +60,8 @@ internal sealed record TypeSpec(
         ValueKind.Object => true,
         ValueKind.Integer or ValueKind.Number => Limits is not null || NumberEnum.Count > 0,
         ValueKind.Boolean => AllowedBoolean is not null,
+        // default(JsonElement) holds no value, which WriteTo could not write.
+        ValueKind.Any => true,
         // Items and values that are references are checked for null at least, which WriteTo could not write.
         ValueKind.Array => HasCountLimits || UniqueItems || !Items!.IsValueType || Items.HasChecks,
         ValueKind.Map => !Items!.IsValueType || Items.HasChecks,
@@ -78,6 +83,7 @@ internal sealed record TypeSpec(
         ValueKind.Boolean => "bool",
         ValueKind.Object => ClrNames.Qualified(@namespace, ObjectTypeName!),
         ValueKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Items!.ClrType(@namespace)}>",
+        ValueKind.Any => "global::System.Text.Json.JsonElement",
         _ => $"global::System.Collections.Generic.IReadOnlyList<{Items!.ClrType(@namespace)}>",
     };
 

@@ -182,6 +182,9 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
             case ValueKind.Map:
                 EmitReadMap(type, target, parentPath, member, depth);
                 break;
+            case ValueKind.Any:
+                writer.WriteLine($"{target} = {Input}.ReadAnyValue(ref reader, {parentPath}, {member}, errors);");
+                break;
         }
     }
 

@@ -136,6 +136,9 @@ internal sealed class ValidationEmitter(SourceWriter writer)
             case ValueKind.Map:
                 EmitMapChecks(property, type, value, parentPath, member, depth);
                 break;
+            case ValueKind.Any:
+                writer.WriteLine($"{Checks}.CheckJsonValue({value}, {parentPath}, {member}, errors);");
+                break;
         }
     }
 

@@ -160,6 +160,9 @@ internal sealed class WriterEmitter(SourceWriter writer)
             case ValueKind.Map:
                 EmitWriteMap(type, value, depth);
                 break;
+            case ValueKind.Any:
+                writer.WriteLine($"{RuntimeTypes.JsonValues}.Write(writer, {value});");
+                break;
         }
     }
 
