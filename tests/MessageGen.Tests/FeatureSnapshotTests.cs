@@ -204,6 +204,20 @@ public class FeatureSnapshotTests
         }
         """);
 
+    [Fact]
+    public void Properties_beside_an_additionalProperties_schema() => AssertGenerated("properties-and-additional-properties", """
+        {
+          "title": "Product",
+          "type": "object",
+          "properties": {
+            "name": { "type": "string" },
+            "price": { "type": "number", "minimum": 0 }
+          },
+          "required": ["name"],
+          "additionalProperties": { "type": "string", "maxLength": 20 }
+        }
+        """);
+
     private static void AssertGenerated(string feature, string schema)
     {
         var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);

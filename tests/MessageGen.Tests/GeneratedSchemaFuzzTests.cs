@@ -4,15 +4,16 @@ using Microsoft.CodeAnalysis;
 namespace MessageGen.Tests;
 
 /// <summary>
-/// Schemas built at random from the keywords MessageGen supports (nested objects, arrays, maps, unions, allOf, refs,
-/// every string and number keyword, awkward member names): each must give clear diagnostics or code that compiles.
+/// Schemas built at random from the keywords MessageGen supports (nested objects, arrays of typed and of any items, maps,
+/// objects with an additionalProperties schema, unions, allOf, refs, every string, number and boolean keyword, awkward
+/// member names): each must give clear diagnostics or code that compiles.
 /// Where mutating a real schema mostly finds broken JSON, these reach the emitter with combinations no hand-written
 /// test thought of.
 /// </summary>
 public class GeneratedSchemaFuzzTests
 {
     private static readonly string[] Names =
-        ["id", "type", "value", "items", "Value", "to", "2fa", "a-b", "a_b", "class", "event", "path", "errors", "reader", "writer", "ünï", "x y", "Type", "kind"];
+        ["id", "type", "value", "items", "Value", "to", "2fa", "a-b", "a_b", "class", "event", "path", "errors", "reader", "writer", "ünï", "x y", "Type", "kind", "additional properties"];
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(0, 12)];
 
@@ -70,10 +71,13 @@ public class GeneratedSchemaFuzzTests
             var text = new StringBuilder("{");
             text.Append($"\"title\":{Quote(title ?? "T" + _titles++)},\"type\":\"object\",\"properties\":{{{string.Join(",", members)}}}");
             text.Append($",\"required\":[{string.Join(",", required)}]");
-            if (random.Next(3) == 0)
+            text.Append(random.Next(6) switch
             {
-                text.Append(",\"additionalProperties\":false");
-            }
+                0 or 1 => ",\"additionalProperties\":false",
+                2 => $",\"additionalProperties\":{Value(depth + 1)}",
+                3 => ",\"additionalProperties\":{}",
+                _ => string.Empty,
+            });
 
             if (random.Next(5) == 0 && names.Count >= 2)
             {

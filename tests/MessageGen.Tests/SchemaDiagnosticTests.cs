@@ -94,7 +94,6 @@ public class SchemaDiagnosticTests
     [InlineData("if", """{"required":["a"]}""")]
     [InlineData("minProperties", "1")]
     [InlineData("unevaluatedProperties", "false")]
-    [InlineData("additionalProperties", """{"type":"string"}""")]
     public void A_root_applicator_is_never_dropped_for_an_empty_class(string keyword, string value)
     {
         var schema = $$$"""{"title":"Thing","type":"object","properties":{"a":{"type":"string"}},"$defs":{"Base":{"type":"object"}},"{{{keyword}}}":{{{value}}}}""";
@@ -113,6 +112,8 @@ public class SchemaDiagnosticTests
     [InlineData("""{"title":"T","type":"object","allOf":[{"type":"string"}]}""", "its branches are merged only when each describes an object")]
     [InlineData("""{"title":"T","type":"object","allOf":[true]}""", "only object schemas are merged, not a boolean")]
     [InlineData("""{"title":"T","type":"object","allOf":[{"minProperties":1},{"minProperties":2}]}""", "it appears in more than one branch of allOf/$ref")]
+    [InlineData("""{"title":"T","type":"object","allOf":[{"additionalProperties":{"type":"string"}},{"additionalProperties":{"type":"string","maxLength":2}}]}""", "two branches of allOf/$ref give it a schema")]
+    [InlineData("""{"title":"T","type":"object","properties":{"b":{"type":"integer"}},"allOf":[{"properties":{"a":{"type":"string"}},"additionalProperties":{"type":"string"}}]}""", "this branch's schema applies to 'b', which another branch of allOf/$ref describes")]
     [InlineData("""{"title":"T","type":"object","properties":{"s":{"$ref":"#/$defs/S","minLength":2}},"$defs":{"S":{"type":"string"}}}""", "its branches are merged only when each describes an object")]
     public void Branches_that_cannot_be_merged_exactly_stop_generation(string schema, string reason)
     {
@@ -235,6 +236,8 @@ public class SchemaDiagnosticTests
     [InlineData("""{"type":"object","properties":{"wa_id":{"type":"string"},"waId":{"type":"string"}}}""", "MG1005", "The members 'wa_id' and 'waId' would both generate the property 'WaId'. Rename one of them.")]
     [InlineData("""{"type":"object","properties":{"to_json":{"type":"string"}}}""", "MG1005", "The member 'to_json' would generate the property 'ToJson', which MessageGen generates itself. Rename the member.")]
     [InlineData("""{"title":"Thing","type":"object","properties":{"thing":{"type":"string"}}}""", "MG1005", "The member 'thing' would generate the property 'Thing', the name of its own type. Give the object a different 'title'.")]
+    [InlineData("""{"type":"object","properties":{"additional_properties":{"type":"string"}},"additionalProperties":{"type":"integer"}}""", "MG1005", "The member 'additional_properties' would generate the property 'AdditionalProperties', which holds the members that 'additionalProperties' describes. Rename the member.")]
+    [InlineData("""{"title":"Additional properties","type":"object","properties":{"a":{"type":"string"}},"additionalProperties":{"type":"integer"}}""", "MG1005", "The type 'AdditionalProperties' would hold the members that 'additionalProperties' describes in a property of its own name, 'AdditionalProperties'. Give the object a different 'title'.")]
     [InlineData("""{"type":"string"}""", "MG1003", "The keyword 'type' has an invalid value: an object schema must have \"type\": \"object\"")]
     [InlineData("""[1, 2]""", "MG1003", "The keyword '(root)' has an invalid value: the schema must be a JSON object, not an array")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"string","maxLength":-1}}}""", "MG1003", "The keyword 'maxLength' has an invalid value: expected a non-negative whole number")]

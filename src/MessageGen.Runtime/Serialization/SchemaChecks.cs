@@ -189,6 +189,10 @@ public static class SchemaChecks
     public static ValidationError NullValue(string mapPath, string key)
         => new(JsonInput.Member(mapPath, key), "Values must not be null.");
 
+    /// <summary>An additional property (<c>additionalProperties</c>) has the name of a member that <c>properties</c> describes.</summary>
+    public static ValidationError DescribedMember(string parentPath, string member)
+        => new(JsonInput.Member(parentPath, member), $"'{member}' is a member the schema describes in 'properties', so it cannot be an additional property too. Set it through its own property.");
+
     /// <summary>An array holds a null item.</summary>
     public static ValidationError NullItem(string arrayPath, int index)
         => new(JsonInput.Member(arrayPath, JsonInput.ItemName(index)), "Items must not be null.");

@@ -54,6 +54,9 @@ internal sealed partial class SchemaParser
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
+    /// <summary>The property that holds the members an <c>additionalProperties</c> schema describes.</summary>
+    private const string AdditionalPropertiesName = "AdditionalProperties";
+
     private const string NeedsObjectType =
         "without \"type\": \"object\" a value that is not an object is valid too, and a generated type cannot hold one; add it";
 
@@ -151,6 +154,7 @@ internal sealed partial class SchemaParser
         var dependencies = new List<DependencySpec>();
         var dependencyNames = new List<(string Name, TextSpan Span)>();
         var allowsAdditional = true;
+        PropertySpec? additionalProperties = null;
         string? description = null;
 
         foreach (var member in schema.Members)
@@ -188,9 +192,10 @@ internal sealed partial class SchemaParser
                     {
                         allowsAdditional = allowed.Value;
                     }
-                    else
+                    else if (ParseAnyValue(member.Value) is null)
                     {
-                        ReportUnsupported(member, "only true or false is supported, not a schema for the other members");
+                        // A schema that allows every value ({}) means true; any other describes the members "properties" does not name.
+                        additionalProperties = ParseAdditionalProperties(member, typeName);
                     }
 
                     break;
@@ -236,7 +241,7 @@ internal sealed partial class SchemaParser
             CheckKnown("dependent", name, span, properties);
         }
 
-        CheckMemberNames(typeName, properties, schema);
+        CheckMemberNames(typeName, properties, schema, additionalProperties);
 
         var finalProperties = properties
             .Select(p => p with { IsRequired = requiredNames.Contains(p.JsonName) })
@@ -249,8 +254,27 @@ internal sealed partial class SchemaParser
             allowsAdditional,
             oneOf.ToEquatableArray(),
             dependencies.ToEquatableArray(),
-            isRoot));
+            isRoot,
+            AdditionalProperties: additionalProperties));
         return typeName;
+    }
+
+    /// <summary>The dictionary property of the members that <c>properties</c> does not name, each valid against the <c>additionalProperties</c> schema.</summary>
+    private PropertySpec? ParseAdditionalProperties(JsonMember keyword, string typeName)
+    {
+        if (ParseValue(keyword.Value, typeName + "AdditionalProperty", keyword.Name) is not { } values)
+        {
+            return null;
+        }
+
+        return new PropertySpec(
+            keyword.Name,
+            AdditionalPropertiesName,
+            Naming.ToParameterName(AdditionalPropertiesName),
+            TypeSpec.Simple(ValueKind.Map) with { Items = values },
+            IsRequired: false,
+            "The members that 'properties' does not name, each valid against the 'additionalProperties' schema; null when there are none.",
+            HoldsAdditionalProperties: true);
     }
 
     /// <summary>The type name of a schema: from its <c>title</c>, else <paramref name="fallbackName"/>; claimed, so that a second use is reported.</summary>
@@ -476,7 +500,10 @@ internal sealed partial class SchemaParser
 
     /// <summary>An object whose members are all described by its <c>additionalProperties</c> schema: a dictionary.</summary>
     private static bool IsMap(JsonObject schema)
-        => schema.Get("additionalProperties") is JsonObject && schema.Find("properties") is null && schema.Find("patternProperties") is null;
+        => schema.Get("additionalProperties") is JsonObject values
+            && !AllowsEveryValue(values)
+            && schema.Find("properties") is null
+            && schema.Find("patternProperties") is null;
 
     private TypeSpec? ParseMap(JsonObject schema, string nameHint)
     {
@@ -562,23 +589,23 @@ internal sealed partial class SchemaParser
     /// </summary>
     private TypeSpec? ParseAnyValue(JsonNode schema)
     {
-        if (schema is JsonBoolean { Value: true })
-        {
-            return TypeSpec.Simple(ValueKind.Any);
-        }
-
-        if (schema is not JsonObject annotations || annotations.Members.Any(m => s_assertionKeywords.Contains(m.Name)))
+        if (!AllowsEveryValue(schema))
         {
             return null;
         }
 
-        foreach (var member in annotations.Members)
+        foreach (var member in (schema as JsonObject)?.Members ?? [])
         {
             CheckAnnotation(member, "any value");
         }
 
         return TypeSpec.Simple(ValueKind.Any);
     }
+
+    /// <summary>Whether <paramref name="schema"/> is <c>true</c>, or an object without a keyword that validates (such as <c>{}</c>).</summary>
+    private static bool AllowsEveryValue(JsonNode schema)
+        => schema is JsonBoolean { Value: true }
+            || (schema is JsonObject keywords && !keywords.Members.Any(m => s_assertionKeywords.Contains(m.Name)));
 
     private TypeSpec ParseString(JsonObject schema)
     {
@@ -875,8 +902,13 @@ internal sealed partial class SchemaParser
         return true;
     }
 
-    private void CheckMemberNames(string typeName, List<PropertySpec> properties, JsonObject schema)
+    private void CheckMemberNames(string typeName, List<PropertySpec> properties, JsonObject schema, PropertySpec? additionalProperties)
     {
+        if (additionalProperties?.ClrName == typeName)
+        {
+            Report(SchemaDiagnostics.NameConflict, schema.Find("title")?.NameSpan ?? schema.Span, $"The type '{typeName}' would hold the members that 'additionalProperties' describes in a property of its own name, '{typeName}'. Give the object a different 'title'.");
+        }
+
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = properties.Count - 1; i >= 0; i--)
         {
@@ -890,6 +922,10 @@ internal sealed partial class SchemaParser
             else if (s_reservedMemberNames.Contains(property.ClrName))
             {
                 problem = $"The member '{property.JsonName}' would generate the property '{property.ClrName}', which MessageGen generates itself. Rename the member.";
+            }
+            else if (property.ClrName == additionalProperties?.ClrName)
+            {
+                problem = $"The member '{property.JsonName}' would generate the property '{property.ClrName}', which holds the members that 'additionalProperties' describes. Rename the member.";
             }
 
             if (problem is not null)

@@ -108,14 +108,18 @@ internal sealed record NumberLimits(double? Minimum, double? ExclusiveMinimum, d
     public static NumberLimits None { get; } = new(null, null, null, null, null);
 }
 
-/// <summary>One member of an object schema.</summary>
+/// <summary>
+/// One member of an object schema; or, when <see cref="HoldsAdditionalProperties"/>, the dictionary of the members
+/// <c>properties</c> does not name (its <see cref="Type"/> a map of the <c>additionalProperties</c> schema).
+/// </summary>
 internal sealed record PropertySpec(
     string JsonName,
     string ClrName,
     string ParameterName,
     TypeSpec Type,
     bool IsRequired,
-    string? Description)
+    string? Description,
+    bool HoldsAdditionalProperties = false)
 {
     /// <summary>Set whatever the caller does: a constant, or a required number or boolean (which cannot be null).</summary>
     public bool IsAlwaysSet => Type.IsConstant || (IsRequired && Type.IsValueType);
@@ -176,7 +180,11 @@ internal enum MemberSeparator
 /// <summary>A <c>dependentRequired</c>/<c>dependentSchemas</c> rule: when <see cref="Member"/> is set, all (or any) of <see cref="Requires"/> must be.</summary>
 internal sealed record DependencySpec(string Member, bool RequiresAll, EquatableArray<string> Requires);
 
-/// <summary>An object schema that becomes a model type and its builder.</summary>
+/// <summary>
+/// An object schema that becomes a model type and its builder. <see cref="AdditionalProperties"/> holds the members
+/// <c>properties</c> does not name when <c>additionalProperties</c> is a schema; otherwise they are ignored or, when
+/// <see cref="AllowsAdditionalProperties"/> is false, reported.
+/// </summary>
 internal sealed record ObjectSpec(
     string TypeName,
     string Title,
@@ -187,7 +195,8 @@ internal sealed record ObjectSpec(
     EquatableArray<DependencySpec> Dependencies,
     bool IsRoot,
     string? BaseTypeName = null,
-    string? DiscriminatorJsonName = null)
+    string? DiscriminatorJsonName = null,
+    PropertySpec? AdditionalProperties = null)
 {
     /// <summary>Whether this is an alternative of a union (<see cref="UnionSpec"/>): it derives from the union's base type.</summary>
     public bool IsAlternative => BaseTypeName is not null;
@@ -200,16 +209,22 @@ internal sealed record ObjectSpec(
 
     public string BuilderTypeName => ClrNames.Builder(TypeName);
 
-    /// <summary>The members a caller can set: all but the constants.</summary>
-    public IEnumerable<PropertySpec> SettableProperties => Properties.Where(p => !p.Type.IsConstant);
+    /// <summary>The model's properties: the schema's members, then the dictionary of the others when there is one.</summary>
+    public IEnumerable<PropertySpec> ModelProperties => AdditionalProperties is null ? Properties : Properties.Append(AdditionalProperties);
 
-    /// <summary>The members in the order <c>WriteTo</c> writes them (schema order), each with what separates it from the ones before.</summary>
+    /// <summary>The members a caller can set: all but the constants, and the dictionary of the others.</summary>
+    public IEnumerable<PropertySpec> SettableProperties => ModelProperties.Where(p => !p.Type.IsConstant);
+
+    /// <summary>
+    /// The members in the order <c>WriteTo</c> writes them (schema order, the additional properties last), each with what
+    /// separates it from the ones before.
+    /// </summary>
     public IEnumerable<(PropertySpec Property, MemberSeparator Separator)> WriteOrder
     {
         get
         {
             var separator = MemberSeparator.None;
-            foreach (var property in Properties)
+            foreach (var property in ModelProperties)
             {
                 yield return (property, separator);
                 separator = property.IsAlwaysWritten ? MemberSeparator.Comma
@@ -219,8 +234,12 @@ internal sealed record ObjectSpec(
         }
     }
 
-    /// <summary>Whether <c>WriteTo</c> must remember that it wrote an optional member, because a later comma depends on it.</summary>
-    public bool TracksWrittenMembers => WriteOrder.Any(m => m.Separator == MemberSeparator.CommaIfWritten);
+    /// <summary>
+    /// Whether <c>WriteTo</c> must remember that it wrote an optional member, because a later comma depends on it: one
+    /// after optional members, or between additional properties that no member certainly comes before.
+    /// </summary>
+    public bool TracksWrittenMembers => WriteOrder.Any(m => m.Separator == MemberSeparator.CommaIfWritten
+        || (m.Property.HoldsAdditionalProperties && m.Separator == MemberSeparator.None));
 
     public PropertySpec Property(string jsonName) => Properties.First(p => p.JsonName == jsonName);
 }

@@ -22,6 +22,12 @@ internal sealed class AttributeEmitter(SourceWriter writer, SchemaSpec schema)
     /// <summary><c>[SchemaMember]</c>: the member's JSON name and the keywords the analyzers check constants against.</summary>
     public void EmitSchemaMember(PropertySpec property)
     {
+        // The additional properties are no member of their own, and hold nothing the analyzers check.
+        if (property.HoldsAdditionalProperties)
+        {
+            return;
+        }
+
         var type = property.Type;
         var arguments = new List<string> { Literal(property.JsonName) };
         if (property.IsRequired)

@@ -18,13 +18,13 @@ internal sealed class ModelEmitter(SourceWriter writer, SchemaSpec schema, Attri
 
     public void EmitMembers(ObjectSpec obj)
     {
-        foreach (var property in obj.Properties)
+        foreach (var property in obj.ModelProperties)
         {
             EmitStaticData(property);
         }
 
         writer.WriteLine();
-        foreach (var property in obj.Properties)
+        foreach (var property in obj.ModelProperties)
         {
             EmitProperty(property, property.JsonName == obj.DiscriminatorJsonName ? obj.OverrideModifier : string.Empty);
             writer.WriteLine();

@@ -27,7 +27,14 @@ internal sealed class ValidationEmitter(SourceWriter writer)
         writer.OpenBlock();
         foreach (var property in obj.SettableProperties)
         {
-            EmitMemberChecks(property);
+            if (property.HoldsAdditionalProperties)
+            {
+                EmitAdditionalPropertiesChecks(obj, property);
+            }
+            else
+            {
+                EmitMemberChecks(property);
+            }
         }
 
         EmitExactlyOneOf(obj);
@@ -142,16 +149,47 @@ internal sealed class ValidationEmitter(SourceWriter writer)
         }
     }
 
+    /// <summary>
+    /// Each additional property is checked against the <c>additionalProperties</c> schema at its own path, and must not
+    /// be a member that <c>properties</c> describes (it would be written twice).
+    /// </summary>
+    private void EmitAdditionalPropertiesChecks(ObjectSpec obj, PropertySpec additional)
+    {
+        var described = obj.Properties.Count == 0 ? null : string.Join(" or ", obj.Properties.Select(p => Literal(p.JsonName)));
+        if (described is null && !additional.Type.HasChecks)
+        {
+            return;
+        }
+
+        writer.OpenBlock($"if ({additional.ClrName} is not null)");
+        EmitEntryChecks(additional, additional.Type.Items!, additional.ClrName, "path", depth: 0, described);
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
     private void EmitMapChecks(PropertySpec property, TypeSpec type, string value, string parentPath, string member, int depth)
     {
-        var values = type.Items!;
-        var pair = "pair" + depth;
         var mapPath = "mapPath" + depth;
-        writer.WriteLine($$"""
-            var {{mapPath}} = {{MemberPath(parentPath, member)}};
-            foreach (var {{pair}} in {{value}})
-            """);
-        writer.OpenBlock();
+        writer.WriteLine($"var {mapPath} = {MemberPath(parentPath, member)};");
+        EmitEntryChecks(property, type.Items!, value, mapPath, depth, describedMembers: null);
+    }
+
+    /// <summary>Checks each value of the dictionary <paramref name="map"/>; <paramref name="describedMembers"/> (a C# pattern) are keys it must not have.</summary>
+    private void EmitEntryChecks(PropertySpec property, TypeSpec values, string map, string mapPath, int depth, string? describedMembers)
+    {
+        var pair = "pair" + depth;
+        writer.OpenBlock($"foreach (var {pair} in {map})");
+        if (describedMembers is not null)
+        {
+            writer.WriteLine($$"""
+                if ({{pair}}.Key is {{describedMembers}})
+                {
+                    errors.Add({{Checks}}.DescribedMember({{mapPath}}, {{pair}}.Key));
+                }
+
+                """);
+        }
+
         if (values.IsValueType)
         {
             EmitValueChecks(property, values, $"{pair}.Value", mapPath, $"{pair}.Key", depth + 1);
