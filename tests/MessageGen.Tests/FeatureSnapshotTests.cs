@@ -218,6 +218,33 @@ public class FeatureSnapshotTests
         }
         """);
 
+    [Fact]
+    public void DependentSchemas_beyond_required() => AssertGenerated("dependent-schemas", """
+        {
+          "title": "Shipment",
+          "type": "object",
+          "properties": {
+            "express": { "type": "boolean" },
+            "carrier": { "type": "string" },
+            "weight": { "type": "number" },
+            "tracking": { "type": "string" },
+            "insured": { "type": "boolean" }
+          },
+          "dependentSchemas": {
+            "express": {
+              "required": ["carrier"],
+              "properties": { "carrier": { "enum": ["dhl", "ups"] }, "weight": { "maximum": 30 } },
+              "anyOf": [{ "required": ["tracking"] }, { "required": ["insured"], "properties": { "insured": { "const": true } } }]
+            },
+            "tracking": {
+              "not": { "required": ["insured"] },
+              "oneOf": [{ "required": ["carrier"] }, { "dependentRequired": { "weight": ["carrier"] } }],
+              "properties": { "tracking": { "pattern": "^[A-Z0-9]{8,}$" } }
+            }
+          }
+        }
+        """);
+
     private static void AssertGenerated(string feature, string schema)
     {
         var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);

@@ -5,8 +5,8 @@ namespace MessageGen.Tests;
 
 /// <summary>
 /// Schemas built at random from the keywords MessageGen supports (nested objects, arrays of typed and of any items, maps,
-/// objects with an additionalProperties schema, unions, allOf, refs, every string, number and boolean keyword, awkward
-/// member names): each must give clear diagnostics or code that compiles.
+/// objects with an additionalProperties schema, unions, allOf, refs, dependent schemas, every string, number and boolean
+/// keyword, awkward member names): each must give clear diagnostics or code that compiles.
 /// Where mutating a real schema mostly finds broken JSON, these reach the emitter with combinations no hand-written
 /// test thought of.
 /// </summary>
@@ -50,22 +50,23 @@ public class GeneratedSchemaFuzzTests
 
         private string Object(int depth, string? title = null, string? discriminator = null, string? constant = null)
         {
-            var members = new List<string>();
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var schemas = new Dictionary<string, string>(StringComparer.Ordinal);
             if (discriminator is not null)
             {
-                names.Add(discriminator);
-                members.Add($"{Quote(discriminator)}:{{\"type\":\"string\",\"const\":{Quote(constant!)}}}");
+                schemas[discriminator] = $"{{\"type\":\"string\",\"const\":{Quote(constant!)}}}";
             }
 
             for (var count = random.Next(1, 5); count > 0; count--)
             {
                 var name = Names[random.Next(Names.Length)];
-                if (names.Add(name))
+                if (!schemas.ContainsKey(name))
                 {
-                    members.Add($"{Quote(name)}:{Value(depth + 1)}");
+                    schemas[name] = Value(depth + 1);
                 }
             }
+
+            var names = schemas.Keys.ToList();
+            var members = names.Select(name => $"{Quote(name)}:{schemas[name]}");
 
             var required = names.Where(_ => random.Next(3) == 0).Concat(discriminator is null ? [] : [discriminator]).Distinct().Select(Quote);
             var text = new StringBuilder("{");
@@ -85,7 +86,49 @@ public class GeneratedSchemaFuzzTests
                 text.Append($",\"dependentRequired\":{{{pair[0]}:[{pair[1]}]}}");
             }
 
+            if (random.Next(3) == 0)
+            {
+                text.Append($",\"dependentSchemas\":{{{Quote(names[random.Next(names.Count)])}:{DependentSchema(schemas, depth: 0)}}}");
+            }
+
             return text.Append('}').ToString();
+        }
+
+        /// <summary>A subschema for dependentSchemas over the object's members, with constraints that fit each member's type.</summary>
+        private string DependentSchema(Dictionary<string, string> members, int depth)
+        {
+            var names = members.Keys.ToList();
+            string Name() => Quote(names[random.Next(names.Count)]);
+            string Branches() => $"[{DependentSchema(members, depth + 1)},{DependentSchema(members, depth + 1)}]";
+            return random.Next(depth > 1 ? 5 : 10) switch
+            {
+                0 => $"{{\"required\":[{Name()}]}}",
+                1 => $"{{\"properties\":{{{Constraint(members)}}}}}",
+                2 => $"{{\"dependentRequired\":{{{Name()}:[{Name()}]}}}}",
+                3 => random.Next(2) == 0 ? "true" : "false",
+                4 => $"{{\"required\":[{Name()}],\"properties\":{{{Constraint(members)}}}}}",
+                5 => $"{{\"not\":{DependentSchema(members, depth + 1)}}}",
+                6 => $"{{\"anyOf\":{Branches()}}}",
+                7 => $"{{\"oneOf\":{Branches()}}}",
+                8 => $"{{\"allOf\":{Branches()}}}",
+                _ => $"{{\"dependentSchemas\":{{{Name()}:{DependentSchema(members, depth + 1)}}}}}",
+            };
+        }
+
+        private string Constraint(Dictionary<string, string> members)
+        {
+            var (name, schema) = members.ElementAt(random.Next(members.Count));
+            const string TypePrefix = "{\"type\":\"";
+            var type = schema.StartsWith(TypePrefix, StringComparison.Ordinal) ? schema[TypePrefix.Length..schema.IndexOf('"', TypePrefix.Length)] : null;
+            var constraint = type switch
+            {
+                "string" => random.Next(2) == 0 ? "{\"maxLength\":3,\"pattern\":\"^a\"}" : "{\"const\":\"a\"}",
+                "integer" => "{\"minimum\":1,\"enum\":[2,4,\"x\"]}",
+                "number" => "{\"type\":\"number\",\"exclusiveMaximum\":10}",
+                "boolean" => "{\"const\":false}",
+                _ => random.Next(2) == 0 ? "true" : "false",
+            };
+            return $"{Quote(name)}:{constraint}";
         }
 
         private string Value(int depth)

@@ -161,6 +161,41 @@ public class SchemaDiagnosticTests
         Assert.Empty(sources);
     }
 
+    [Theory]
+    [InlineData("""{"minProperties":1}""", "minProperties", "MessageGen does not support it in a dependent schema")]
+    [InlineData("""{"anyOf":[{"required":["b"]},{"if":{"required":["b"]}}]}""", "if", "MessageGen does not support it in a dependent schema")]
+    [InlineData("""{"not":{"$ref":"#/$defs/X"}}""", "$ref", "MessageGen does not support it in a dependent schema")]
+    [InlineData("""{"type":"string"}""", "type", "MessageGen does not support it in a dependent schema")]
+    [InlineData("""{"properties":{"b":{"type":"integer"}}}""", "type", "in a dependent schema MessageGen supports only the type that 'b' has")]
+    [InlineData("""{"properties":{"o":{"required":["x"]}}}""", "required", "in a dependent schema MessageGen supports it only for members that are strings, numbers or booleans")]
+    [InlineData("""{"properties":{"b":{"not":{"const":"x"}}}}""", "not", "MessageGen does not support it for string values")]
+    public void A_dependent_schema_that_cannot_be_checked_exactly_is_MG1009_at_the_keyword(string dependent, string keyword, string reason)
+    {
+        var schema = """{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"},"o":{"type":"object"}},"dependentSchemas":{"a":"""
+            + dependent + """},"$defs":{"X":{"type":"object"}}}""";
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("MG1009", diagnostic.Id);
+        Assert.StartsWith($"The keyword '{keyword}' changes which values are valid, but {reason}.", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal($"\"{keyword}\"", schema.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Empty(sources);
+    }
+
+    [Theory]
+    [InlineData("""{"properties":{"zzz":{"const":"x"}}}""")]
+    [InlineData("""{"anyOf":[{"required":["b"]},{"dependentRequired":{"b":["zzz"]}}]}""")]
+    public void A_dependent_schema_naming_a_member_the_object_does_not_declare_is_MG1007(string dependent)
+    {
+        var schema = """{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"}},"dependentSchemas":{"a":""" + dependent + "}}";
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        Assert.Equal("'dependent' names the member 'zzz', which is not in this object's 'properties'", Assert.Single(diagnostics, d => d.Id == "MG1007").GetMessage());
+        Assert.Empty(sources);
+    }
+
     [Fact]
     public void A_base_that_many_schemas_extend_is_merged_once_so_its_problems_are_reported_once()
     {
@@ -242,6 +277,7 @@ public class SchemaDiagnosticTests
     [InlineData("""[1, 2]""", "MG1003", "The keyword '(root)' has an invalid value: the schema must be a JSON object, not an array")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"string","maxLength":-1}}}""", "MG1003", "The keyword 'maxLength' has an invalid value: expected a non-negative whole number")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"integer","enum":["one"]}}}""", "MG1003", "The keyword 'enum' has an invalid value: no integer is among the allowed values, so no value is valid")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","const":"a","enum":["b","c"]}}}""", "MG1003", "The keyword 'enum' has an invalid value: it does not hold the const beside it, so no value is valid")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"boolean","enum":["true",1]}}}""", "MG1003", "The keyword 'enum' has an invalid value: no boolean is among the allowed values, so no value is valid")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"boolean","const":"true"}}}""", "MG1003", "The keyword 'enum' has an invalid value: no boolean is among the allowed values, so no value is valid")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"date"}}}""", "MG1003", "The keyword 'type' has an invalid value: expected one of string, integer, number, boolean, object or array")]

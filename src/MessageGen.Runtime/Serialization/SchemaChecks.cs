@@ -217,6 +217,26 @@ public static class SchemaChecks
             $"'{member}' is set, so {names} must be set too. Set {(requiresAll || requires.Length == 1 ? "them" : "one of them")} or remove '{member}'.");
     }
 
+    /// <summary>A <c>dependentSchemas</c> rule is broken: <paramref name="member"/> is set, and <paramref name="requirement"/> (in words) does not hold.</summary>
+    public static ValidationError DependentSchema(string parentPath, string member, string requirement)
+        => new(JsonInput.Member(parentPath, member), $"'{member}' is set, so {requirement}. Meet that or remove '{member}'.");
+
+    /// <summary>Whether a string meets the keywords <see cref="CheckString"/> checks, for a condition such as a dependent schema's.</summary>
+    public static bool IsValidString(string value, int minLength, int maxLength, SchemaPattern? pattern, bool isUri, string[]? allowedValues)
+    {
+        var errors = new ValidationErrors();
+        CheckString(value, "$", "value", minLength, maxLength, pattern, isUri, allowedValues, errors);
+        return errors.Count == 0;
+    }
+
+    /// <summary>Whether a number meets the keywords <see cref="CheckNumber"/> checks, for a condition such as a dependent schema's.</summary>
+    public static bool IsValidNumber(double value, double? minimum, double? exclusiveMinimum, double? maximum, double? exclusiveMaximum, double? multipleOf, double[]? allowedValues)
+    {
+        var errors = new ValidationErrors();
+        CheckNumber(value, "$", "value", minimum, exclusiveMinimum, maximum, exclusiveMaximum, multipleOf, errors, allowedValues);
+        return errors.Count == 0;
+    }
+
     /// <summary>Checks that a constant member read from JSON has its schema value.</summary>
     public static void Constant(string? value, string expected, string parentPath, string member, ValidationErrors errors)
     {

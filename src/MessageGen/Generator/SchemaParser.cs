@@ -152,7 +152,9 @@ internal sealed partial class SchemaParser
         var oneOf = new List<EquatableArray<string>>();
         var oneOfNames = new List<(string Name, TextSpan Span)>();
         var dependencies = new List<DependencySpec>();
+        var dependentSchemas = new List<DependentSchemaSpec>();
         var dependencyNames = new List<(string Name, TextSpan Span)>();
+        var dependentKeywords = new List<JsonMember>();
         var allowsAdditional = true;
         PropertySpec? additionalProperties = null;
         string? description = null;
@@ -202,11 +204,9 @@ internal sealed partial class SchemaParser
                 case "oneOf":
                     ParseOneOfRequired(member, oneOf, oneOfNames);
                     break;
-                case "dependentRequired":
-                    ParseDependentRequired(member, dependencies, dependencyNames);
-                    break;
-                case "dependentSchemas":
-                    ParseDependentSchemas(member, dependencies, dependencyNames);
+                case "dependentRequired" or "dependentSchemas":
+                    // Read once the members are known: a rule needs their types, and whether they are always set.
+                    dependentKeywords.Add(member);
                     break;
                 case "$defs":
                 case "definitions":
@@ -236,16 +236,29 @@ internal sealed partial class SchemaParser
             CheckKnown("oneOf", name, span, properties);
         }
 
-        foreach (var (name, span) in dependencyNames)
-        {
-            CheckKnown("dependent", name, span, properties);
-        }
-
         CheckMemberNames(typeName, properties, schema, additionalProperties);
 
         var finalProperties = properties
             .Select(p => p with { IsRequired = requiredNames.Contains(p.JsonName) })
             .ToEquatableArray();
+        var scope = new ConditionScope(finalProperties, dependencyNames);
+        foreach (var keyword in dependentKeywords)
+        {
+            if (keyword.Name == "dependentRequired")
+            {
+                ParseDependentRequired(keyword, scope, dependencies);
+            }
+            else
+            {
+                ParseDependentSchemas(keyword, scope, dependencies, dependentSchemas);
+            }
+        }
+
+        foreach (var (name, span) in dependencyNames)
+        {
+            CheckKnown("dependent", name, span, properties);
+        }
+
         _objects.Add(new ObjectSpec(
             typeName,
             titleText ?? typeName,
@@ -255,7 +268,8 @@ internal sealed partial class SchemaParser
             oneOf.ToEquatableArray(),
             dependencies.ToEquatableArray(),
             isRoot,
-            AdditionalProperties: additionalProperties));
+            AdditionalProperties: additionalProperties,
+            DependentSchemas: dependentSchemas.ToEquatableArray()));
         return typeName;
     }
 
@@ -689,6 +703,17 @@ internal sealed partial class SchemaParser
             Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "minLength", $"minLength ({min}) is greater than maxLength ({max}), so no value is valid");
         }
 
+        if (spec.Const is { } only && spec.Enum.Count > 0)
+        {
+            // The const is the one value left; the enum adds nothing, unless it leaves out even that.
+            if (!spec.Enum.Contains(only))
+            {
+                Report(SchemaDiagnostics.InvalidKeywordValue, schema.Find("enum")!.Value.Span, "enum", "it does not hold the const beside it, so no value is valid");
+            }
+
+            spec = spec with { Enum = EquatableArray<string>.Empty };
+        }
+
         return spec;
     }
 
@@ -806,74 +831,6 @@ internal sealed partial class SchemaParser
         }
 
         alternatives.AddRange(parsed);
-    }
-
-    private void ParseDependentRequired(JsonMember member, List<DependencySpec> dependencies, List<(string Name, TextSpan Span)> names)
-    {
-        if (ExpectObject(member) is not { } rules)
-        {
-            return;
-        }
-
-        foreach (var rule in rules.Members)
-        {
-            var requires = ExpectStringArray(rule);
-            names.Add((rule.Name, rule.NameSpan));
-            names.AddRange(requires);
-
-            // An empty list requires nothing.
-            if (requires.Count > 0)
-            {
-                dependencies.Add(new DependencySpec(rule.Name, RequiresAll: true, requires.Select(r => r.Name).ToEquatableArray()));
-            }
-        }
-    }
-
-    private void ParseDependentSchemas(JsonMember member, List<DependencySpec> dependencies, List<(string Name, TextSpan Span)> names)
-    {
-        if (ExpectObject(member) is not { } rules)
-        {
-            return;
-        }
-
-        foreach (var rule in rules.Members)
-        {
-            var ruleNames = new List<(string Name, TextSpan Span)>();
-            DependencySpec? dependency = null;
-            if (rule.Value is JsonObject { Members.Count: 1 } ruleSchema)
-            {
-                var only = ruleSchema.Members[0];
-                if (only.Name == "required")
-                {
-                    var requires = ExpectStringArray(only);
-                    ruleNames.AddRange(requires);
-                    dependency = new DependencySpec(rule.Name, RequiresAll: true, requires.Select(r => r.Name).ToEquatableArray());
-                }
-                else if (only.Name is "anyOf" or "oneOf"
-                    && TryParseRequiredAlternatives(only, ruleNames, out var alternatives)
-                    && alternatives.All(a => a.Count == 1))
-                {
-                    dependency = new DependencySpec(rule.Name, RequiresAll: false, alternatives.Select(a => a[0]).ToEquatableArray());
-                }
-            }
-
-            if (dependency is null)
-            {
-                Report(
-                    SchemaDiagnostics.UnsupportedAssertion,
-                    rule.NameSpan,
-                    "dependentSchemas",
-                    $"the dependent schema of '{rule.Name}' is supported only as {{\"required\": [...]}} or {{\"anyOf\": [{{\"required\": [\"a\"]}}, ...]}}");
-                continue;
-            }
-
-            names.Add((rule.Name, rule.NameSpan));
-            names.AddRange(ruleNames);
-            if (dependency.Requires.Count > 0)
-            {
-                dependencies.Add(dependency);
-            }
-        }
     }
 
     /// <summary>Reads <c>[{"required": [...]}, ...]</c>; false when the value has any other form.</summary>

@@ -177,11 +177,15 @@ internal enum MemberSeparator
     CommaIfWritten,
 }
 
-/// <summary>A <c>dependentRequired</c>/<c>dependentSchemas</c> rule: when <see cref="Member"/> is set, all (or any) of <see cref="Requires"/> must be.</summary>
+/// <summary>
+/// A <c>dependentRequired</c> rule, or a <c>dependentSchemas</c> one of that form: when <see cref="Member"/> is set, all
+/// (or any) of <see cref="Requires"/> must be. Other dependent schemas are <see cref="DependentSchemaSpec"/>s.
+/// </summary>
 internal sealed record DependencySpec(string Member, bool RequiresAll, EquatableArray<string> Requires);
 
 /// <summary>
-/// An object schema that becomes a model type and its builder. <see cref="AdditionalProperties"/> holds the members
+/// An object schema that becomes a model type and its builder. <see cref="Dependencies"/> and
+/// <see cref="DependentSchemas"/> are its rules for when a member is set. <see cref="AdditionalProperties"/> holds the members
 /// <c>properties</c> does not name when <c>additionalProperties</c> is a schema; otherwise they are ignored or, when
 /// <see cref="AllowsAdditionalProperties"/> is false, reported.
 /// </summary>
@@ -196,7 +200,8 @@ internal sealed record ObjectSpec(
     bool IsRoot,
     string? BaseTypeName = null,
     string? DiscriminatorJsonName = null,
-    PropertySpec? AdditionalProperties = null)
+    PropertySpec? AdditionalProperties = null,
+    EquatableArray<DependentSchemaSpec> DependentSchemas = default)
 {
     /// <summary>Whether this is an alternative of a union (<see cref="UnionSpec"/>): it derives from the union's base type.</summary>
     public bool IsAlternative => BaseTypeName is not null;

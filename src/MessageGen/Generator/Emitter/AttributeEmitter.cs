@@ -101,7 +101,7 @@ internal sealed class AttributeEmitter(SourceWriter writer, SchemaSpec schema)
             writer.WriteLine($"[{RuntimeTypes.SchemaAttributes}.ExactlyOneOf({string.Join(", ", alternatives)})]");
         }
 
-        foreach (var dependency in obj.Dependencies)
+        foreach (var dependency in obj.Dependencies.Concat(obj.DependentSchemas.SelectMany(d => d.Implied)))
         {
             var kind = $"{RuntimeTypes.SchemaAttributes}.DependencyKind.{(dependency.RequiresAll ? "All" : "Any")}";
             var requires = string.Join(", ", dependency.Requires.Select(Literal));

@@ -43,6 +43,11 @@ internal sealed class ValidationEmitter(SourceWriter writer)
             EmitDependency(obj, dependency);
         }
 
+        foreach (var dependent in obj.DependentSchemas)
+        {
+            EmitDependentSchema(obj, dependent);
+        }
+
         writer.CloseBlock();
         writer.WriteLine();
     }
@@ -290,6 +295,61 @@ internal sealed class ValidationEmitter(SourceWriter writer)
             }
 
             """);
+    }
+
+    /// <summary>A <c>dependentSchemas</c> rule: when its member is set, each part must hold, and each that does not is a violation.</summary>
+    private void EmitDependentSchema(ObjectSpec obj, DependentSchemaSpec dependent)
+    {
+        writer.OpenBlock($"if ({IsSet(obj, dependent.Member)})");
+        foreach (var part in dependent.Parts)
+        {
+            writer.WriteLine($$"""
+                if (!{{Holds(obj, part)}})
+                {
+                    errors.Add({{Checks}}.DependentSchema(path, {{Literal(dependent.Member)}}, requirement: {{Literal(part.Requirement)}}));
+                }
+
+                """);
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    /// <summary>The C# expression, in parentheses, that is true when <paramref name="condition"/> holds for this object.</summary>
+    private static string Holds(ObjectSpec obj, ConditionSpec condition) => condition switch
+    {
+        ConstantCondition constant => $"({Literal(constant.Holds)})",
+        RequiredCondition required => $"({string.Join(" && ", required.Members.Select(m => IsSet(obj, m)))})",
+        ValueConditionSpec value => ValueHolds(obj, value),
+        DependentCondition dependent => $"(!({IsSet(obj, dependent.Member)}) || {Holds(obj, dependent.Then)})",
+        NotCondition not => $"(!{Holds(obj, not.Negated)})",
+        CombinedCondition { Keyword: "allOf" } all => $"({string.Join(" && ", all.Branches.Select(b => Holds(obj, b)))})",
+        CombinedCondition { Keyword: "anyOf" } any => $"({string.Join(" || ", any.Branches.Select(b => Holds(obj, b)))})",
+        CombinedCondition oneOf => $"({string.Join(" + ", oneOf.Branches.Select(b => $"({Holds(obj, b)} ? 1 : 0)"))} == 1)",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(condition), condition.GetType().Name, "Not a condition MessageGen generates."),
+    };
+
+    /// <summary>A member's value meets the condition's keywords, checked as they are for the member itself; an absent member meets every one.</summary>
+    private static string ValueHolds(ObjectSpec obj, ValueConditionSpec condition)
+    {
+        var property = obj.Property(condition.Member);
+        var type = condition.Value;
+        var value = property.Type.IsValueType && !property.IsRequired ? property.ClrName + ".Value" : property.ClrName;
+        var limits = type.Limits ?? NumberLimits.None;
+        var check = type.Kind switch
+        {
+            ValueKind.String =>
+                $"{Checks}.IsValidString({value}, minLength: {Limit(type.MinLength)}, maxLength: {Limit(type.MaxLength)}, " +
+                $"pattern: {(type.Pattern is null ? "null" : condition.PatternFieldName)}, isUri: {Literal(type.IsUri)}, " +
+                $"allowedValues: {(type.Enum.Count == 0 ? "null" : condition.EnumFieldName)})",
+            ValueKind.Boolean => $"{value} == {Literal(type.AllowedBoolean!.Value)}",
+            _ =>
+                $"{Checks}.IsValidNumber({value}, minimum: {Literal(limits.Minimum)}, exclusiveMinimum: {Literal(limits.ExclusiveMinimum)}, " +
+                $"maximum: {Literal(limits.Maximum)}, exclusiveMaximum: {Literal(limits.ExclusiveMaximum)}, multipleOf: {Literal(limits.MultipleOf)}, " +
+                $"allowedValues: {(type.NumberEnum.Count == 0 ? "null" : condition.EnumFieldName)})",
+        };
+        return property.IsAlwaysSet ? $"({check})" : $"({property.ClrName} is null || {check})";
     }
 
     private static string IsSet(ObjectSpec obj, string jsonName)
