@@ -57,6 +57,28 @@ public class BooleanKeywordTests
     }
 
     [Fact]
+    public void A_member_name_and_value_escaped_as_surrogate_pairs_are_characters_read_and_written_as_such()
+    {
+        var consent = Consent.FromJson("{\"accepted\":true,\"mood\\ud83d\\ude00\":\"\\ud83d\\ude00\"}");
+
+        Assert.Equal("\ud83d\ude00", consent.Mood);
+        Assert.Equal("{\"accepted\":true,\"mood\ud83d\ude00\":\"\ud83d\ude00\"}", consent.ToJson());
+        Assert.Equal("$.mood\ud83d\ude00", Assert.Single(Read("{\"accepted\":true,\"mood\ud83d\ude00\":\"\ud83d\ude01\"}")).Path);
+    }
+
+    [Theory]
+    [InlineData("a-b", true)]
+    [InlineData("a\u00a0b", false)]
+    [InlineData("a\u3000b", false)]
+    [InlineData("a\u0085b", true)]
+    public void Non_white_space_in_a_pattern_class_is_ECMA_262_non_white_space(string signature, bool valid)
+    {
+        var consent = new Consent { Accepted = true, Signature = signature };
+
+        Assert.Equal(valid, consent.Validate().Count == 0);
+    }
+
+    [Fact]
     public void A_valid_consent_round_trips()
     {
         var consent = Consent.Builder().WithAccepted(true).WithNewsletter(false).WithEither(true).WithConfirmations([true]).WithOptOuts(new Dictionary<string, bool> { ["sms"] = false }).Build();

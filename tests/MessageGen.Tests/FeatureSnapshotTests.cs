@@ -245,6 +245,18 @@ public class FeatureSnapshotTests
         }
         """);
 
+    [Fact]
+    public void Escaped_characters_in_names_and_values_and_class_escapes_in_patterns() => AssertGenerated("unicode-text", """
+        {
+          "title": "Note",
+          "type": "object",
+          "properties": {
+            "mood\ud83d\ude00": { "type": "string", "enum": ["\ud83d\ude00", "ok"] },
+            "word": { "type": "string", "pattern": "^[\\S]+$" }
+          }
+        }
+        """);
+
     private static void AssertGenerated(string feature, string schema)
     {
         var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);
