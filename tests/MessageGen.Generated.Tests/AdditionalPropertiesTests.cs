@@ -5,18 +5,7 @@ namespace MessageGen.Generated.Tests;
 /// <summary>An object with <c>properties</c> and an <c>additionalProperties</c> schema: its other members are kept, checked and written in a dictionary.</summary>
 public class AdditionalPropertiesTests
 {
-    private static IReadOnlyList<ValidationError> Read(string json)
-    {
-        try
-        {
-            Product.FromJson(json);
-            return [];
-        }
-        catch (MessageValidationException e)
-        {
-            return e.Errors;
-        }
-    }
+    private static IReadOnlyList<ValidationError> Read(string json) => Violations.Of(() => Product.FromJson(json));
 
     [Fact]
     public void Members_properties_does_not_name_are_read_into_the_dictionary()

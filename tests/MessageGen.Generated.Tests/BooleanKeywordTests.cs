@@ -5,18 +5,7 @@ namespace MessageGen.Generated.Tests;
 /// <summary><c>const</c> and <c>enum</c> of booleans, in <c>Build()</c>, <c>Validate()</c> and <c>FromJson</c> alike.</summary>
 public class BooleanKeywordTests
 {
-    private static IReadOnlyList<ValidationError> Read(string json)
-    {
-        try
-        {
-            Consent.FromJson(json);
-            return [];
-        }
-        catch (MessageValidationException e)
-        {
-            return e.Errors;
-        }
-    }
+    private static IReadOnlyList<ValidationError> Read(string json) => Violations.Of(() => Consent.FromJson(json));
 
     [Theory]
     [InlineData("""{"accepted":true}""")]
