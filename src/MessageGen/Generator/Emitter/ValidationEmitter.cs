@@ -197,7 +197,11 @@ internal sealed class ValidationEmitter(SourceWriter writer)
 
         if (values.IsValueType)
         {
-            EmitValueChecks(property, values, $"{pair}.Value", mapPath, $"{pair}.Key", depth + 1);
+            // Additional properties are looped over for their names even when their values carry no checks.
+            if (values.HasChecks)
+            {
+                EmitValueChecks(property, values, $"{pair}.Value", mapPath, $"{pair}.Key", depth + 1);
+            }
         }
         else
         {
