@@ -291,7 +291,7 @@ internal sealed partial class SchemaParser
             value = value with { Const = null, Enum = new[] { constant }.ToEquatableArray() };
         }
 
-        return Constrains(value) ? new ValueConditionSpec(declared.JsonName, value, scope.NextId()) : new ConstantCondition(true);
+        return Constrains(value) ? new ValueCondition(declared.JsonName, value, scope.NextId()) : new ConstantCondition(true);
     }
 
     /// <summary>Whether <paramref name="typeValue"/> (the value of <c>type</c>) names the JSON type of values of <paramref name="kind"/>.</summary>

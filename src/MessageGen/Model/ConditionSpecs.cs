@@ -12,7 +12,7 @@ namespace MessageGen.Model;
 internal sealed record DependentSchemaSpec(string Member, EquatableArray<ConditionSpec> Parts, EquatableArray<DependencySpec> Implied)
 {
     /// <summary>The value conditions of every part, for the static data (patterns, allowed values) they need.</summary>
-    public IEnumerable<ValueConditionSpec> ValueConditions => Parts.SelectMany(p => p.ValueConditions);
+    public IEnumerable<ValueCondition> ValueConditions => Parts.SelectMany(p => p.ValueConditions);
 }
 
 /// <summary>
@@ -26,7 +26,7 @@ internal abstract record ConditionSpec
     public abstract string Requirement { get; }
 
     /// <summary>The conditions on member values inside this one.</summary>
-    public virtual IEnumerable<ValueConditionSpec> ValueConditions => Enumerable.Empty<ValueConditionSpec>();
+    public virtual IEnumerable<ValueCondition> ValueConditions => Enumerable.Empty<ValueCondition>();
 
     protected static string Quote(string member) => "'" + member + "'";
 
@@ -50,11 +50,11 @@ internal sealed record RequiredCondition(EquatableArray<string> Members) : Condi
 }
 
 /// <summary><c>properties</c>: when <see cref="Member"/> is set, its value meets <see cref="Value"/>. <see cref="Id"/>, unique in the object, names the static data of the check.</summary>
-internal sealed record ValueConditionSpec(string Member, TypeSpec Value, int Id) : ConditionSpec
+internal sealed record ValueCondition(string Member, TypeSpec Value, int Id) : ConditionSpec
 {
     public override string Requirement => $"{Quote(Member)}, if set, must be {Join(Constraints, "and")}";
 
-    public override IEnumerable<ValueConditionSpec> ValueConditions => new[] { this };
+    public override IEnumerable<ValueCondition> ValueConditions => new[] { this };
 
     /// <summary>The static field with the compiled <c>pattern</c>; the underscore keeps it apart from every member's fields.</summary>
     public string PatternFieldName => $"s_condition_{Id.ToString(CultureInfo.InvariantCulture)}Pattern";
@@ -132,7 +132,7 @@ internal sealed record DependentCondition(string Member, ConditionSpec Then) : C
 {
     public override string Requirement => $"if {Quote(Member)} is set, {Then.Requirement}";
 
-    public override IEnumerable<ValueConditionSpec> ValueConditions => Then.ValueConditions;
+    public override IEnumerable<ValueCondition> ValueConditions => Then.ValueConditions;
 }
 
 /// <summary><c>allOf</c>, <c>anyOf</c> or <c>oneOf</c> (<see cref="Keyword"/>) of at least two conditions.</summary>
@@ -146,7 +146,7 @@ internal sealed record CombinedCondition(string Keyword, EquatableArray<Conditio
         _ => "exactly one of " + Join(Branches.Select(b => "(" + b.Requirement + ")"), "or") + " must hold",
     };
 
-    public override IEnumerable<ValueConditionSpec> ValueConditions => Branches.SelectMany(b => b.ValueConditions);
+    public override IEnumerable<ValueCondition> ValueConditions => Branches.SelectMany(b => b.ValueConditions);
 }
 
 /// <summary><c>not</c>: <see cref="Negated"/> does not hold.</summary>
@@ -156,5 +156,5 @@ internal sealed record NotCondition(ConditionSpec Negated) : ConditionSpec
         ? Join(required.Members.Select(Quote), "and") + (required.Members.Count == 1 ? " must not be set" : " must not all be set")
         : $"({Negated.Requirement}) must not hold";
 
-    public override IEnumerable<ValueConditionSpec> ValueConditions => Negated.ValueConditions;
+    public override IEnumerable<ValueCondition> ValueConditions => Negated.ValueConditions;
 }

@@ -325,7 +325,7 @@ internal sealed class ValidationEmitter(SourceWriter writer)
     {
         ConstantCondition constant => $"({Literal(constant.Holds)})",
         RequiredCondition required => $"({string.Join(" && ", required.Members.Select(m => IsSet(obj, m)))})",
-        ValueConditionSpec value => ValueHolds(obj, value),
+        ValueCondition value => ValueHolds(obj, value),
         DependentCondition dependent => $"(!({IsSet(obj, dependent.Member)}) || {Holds(obj, dependent.Then)})",
         NotCondition not => $"(!{Holds(obj, not.Negated)})",
         CombinedCondition { Keyword: "allOf" } all => $"({string.Join(" && ", all.Branches.Select(b => Holds(obj, b)))})",
@@ -335,7 +335,7 @@ internal sealed class ValidationEmitter(SourceWriter writer)
     };
 
     /// <summary>A member's value meets the condition's keywords, checked as they are for the member itself; an absent member meets every one.</summary>
-    private static string ValueHolds(ObjectSpec obj, ValueConditionSpec condition)
+    private static string ValueHolds(ObjectSpec obj, ValueCondition condition)
     {
         var property = obj.Property(condition.Member);
         var type = condition.Value;
