@@ -87,6 +87,16 @@ public class DependentMemberTests
         Verify.Diagnostic("MG0002").WithLocation(0).WithArguments("caption", "ImageMedia", "'link'"),
         Verify.Diagnostic("MG0002").WithLocation(1).WithArguments("caption", "ImageMedia", "'link'"));
 
+    [Fact]
+    public Task GeneralDependentSchema_TheMembersItCertainlyRequires() => Verify.AnalyzerAsync(
+        Verify.Code("""
+            Shipment M() => Shipment.Builder().{|#0:WithExpress(true)|}.WithTracking("ABCD1234").Build();
+            Shipment N() => new Shipment { {|#1:Gift = true|} };
+        """),
+        new[] { "shipment.schema.json" },
+        Verify.Diagnostic("MG0002").WithLocation(0).WithArguments("express", "Shipment", "'carrier'"),
+        Verify.Diagnostic("MG0002").WithLocation(1).WithArguments("gift", "Shipment", "'message' or 'wrapping'"));
+
     // ---- not flagged ----
 
     [Fact]
@@ -213,6 +223,14 @@ public class DependentMemberTests
                 var other = b.Build();
             }
         """));
+
+    [Fact]
+    public Task GeneralDependentSchema_WithTheMembersItRequires() => Verify.AnalyzerAsync(
+        Verify.Code("""
+            Shipment M() => Shipment.Builder().WithExpress(true).WithCarrier("dhl").WithTracking("ABCD1234").Build();
+            Shipment N() => new Shipment { Gift = true, Wrapping = "red" };
+        """),
+        new[] { "shipment.schema.json" });
 
     [Fact]
     public Task SecondSchema_CaptionWithLink() => Verify.AnalyzerAsync(

@@ -21,6 +21,15 @@ public class EcmaScriptPatternTests
     [InlineData("^[\\sx]$", "\u2003", true)]
     [InlineData("^\\S$", "\u00a0", false)]
     [InlineData("^\\S$", "x", true)]
+    [InlineData("^[\\S]$", "x", true)]
+    [InlineData("^[\\S]$", "\u00a0", false)]
+    [InlineData("^[\\S]$", "\u0085", true)]
+    [InlineData("^[\\S]$", "\u180e", true)]
+    [InlineData("^[a\\S]$", "\u2003", false)]
+    [InlineData("^[a\\S]$", "a", true)]
+    [InlineData("^[^\\S]$", "\u3000", true)]
+    [InlineData("^[^\\S]$", "x", false)]
+    [InlineData("^[\\S\\s]$", "\u2028", true)]
     [InlineData("^\\d$", "١", false)]
     [InlineData("^\\w$", "é", false)]
     public void Matches_as_ECMA_262_does(string pattern, string text, bool matches)
@@ -28,5 +37,18 @@ public class EcmaScriptPatternTests
         var regex = new Regex(EcmaScriptPattern.ToDotNet(pattern), RegexOptions.ECMAScript);
 
         Assert.Equal(matches, regex.IsMatch(text));
+    }
+
+    [Fact]
+    public void Non_white_space_inside_a_class_is_every_code_unit_outside_ECMA_262_white_space()
+    {
+        var inClass = new Regex(EcmaScriptPattern.ToDotNet("^[\\S]$"), RegexOptions.ECMAScript);
+        var whiteSpace = new Regex(EcmaScriptPattern.ToDotNet("^\\s$"), RegexOptions.ECMAScript);
+
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var text = ((char)c).ToString();
+            Assert.True(inClass.IsMatch(text) != whiteSpace.IsMatch(text), $"U+{c:X4}");
+        }
     }
 }

@@ -175,6 +175,88 @@ public class FeatureSnapshotTests
         }
         """);
 
+    [Fact]
+    public void Const_and_enum_of_booleans() => AssertGenerated("boolean-const-and-enum", """
+        {
+          "title": "Consent",
+          "type": "object",
+          "properties": {
+            "accepted": { "type": "boolean", "const": true },
+            "newsletter": { "type": "boolean", "enum": [false, "no", 0] },
+            "either": { "type": "boolean", "enum": [true, false] },
+            "confirmations": { "type": "array", "items": { "type": "boolean", "enum": [true] } }
+          },
+          "required": ["accepted"]
+        }
+        """);
+
+    [Fact]
+    public void Arrays_of_any_values() => AssertGenerated("array-of-any-values", """
+        {
+          "title": "Event",
+          "type": "object",
+          "properties": {
+            "payload": { "type": "array", "maxItems": 3 },
+            "tags": { "type": "array", "items": true, "uniqueItems": true },
+            "rows": { "type": "array", "items": { "type": "array", "items": {} } }
+          },
+          "required": ["payload"]
+        }
+        """);
+
+    [Fact]
+    public void Properties_beside_an_additionalProperties_schema() => AssertGenerated("properties-and-additional-properties", """
+        {
+          "title": "Product",
+          "type": "object",
+          "properties": {
+            "name": { "type": "string" },
+            "price": { "type": "number", "minimum": 0 }
+          },
+          "required": ["name"],
+          "additionalProperties": { "type": "string", "maxLength": 20 }
+        }
+        """);
+
+    [Fact]
+    public void DependentSchemas_beyond_required() => AssertGenerated("dependent-schemas", """
+        {
+          "title": "Shipment",
+          "type": "object",
+          "properties": {
+            "express": { "type": "boolean" },
+            "carrier": { "type": "string" },
+            "weight": { "type": "number" },
+            "tracking": { "type": "string" },
+            "insured": { "type": "boolean" }
+          },
+          "dependentSchemas": {
+            "express": {
+              "required": ["carrier"],
+              "properties": { "carrier": { "enum": ["dhl", "ups"] }, "weight": { "maximum": 30 } },
+              "anyOf": [{ "required": ["tracking"] }, { "required": ["insured"], "properties": { "insured": { "const": true } } }]
+            },
+            "tracking": {
+              "not": { "required": ["insured"] },
+              "oneOf": [{ "required": ["carrier"] }, { "dependentRequired": { "weight": ["carrier"] } }],
+              "properties": { "tracking": { "pattern": "^[A-Z0-9]{8,}$" } }
+            }
+          }
+        }
+        """);
+
+    [Fact]
+    public void Escaped_characters_in_names_and_values_and_class_escapes_in_patterns() => AssertGenerated("unicode-text", """
+        {
+          "title": "Note",
+          "type": "object",
+          "properties": {
+            "mood\ud83d\ude00": { "type": "string", "enum": ["\ud83d\ude00", "ok"] },
+            "word": { "type": "string", "pattern": "^[\\S]+$" }
+          }
+        }
+        """);
+
     private static void AssertGenerated(string feature, string schema)
     {
         var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);

@@ -94,7 +94,6 @@ public class SchemaDiagnosticTests
     [InlineData("if", """{"required":["a"]}""")]
     [InlineData("minProperties", "1")]
     [InlineData("unevaluatedProperties", "false")]
-    [InlineData("additionalProperties", """{"type":"string"}""")]
     public void A_root_applicator_is_never_dropped_for_an_empty_class(string keyword, string value)
     {
         var schema = $$$"""{"title":"Thing","type":"object","properties":{"a":{"type":"string"}},"$defs":{"Base":{"type":"object"}},"{{{keyword}}}":{{{value}}}}""";
@@ -113,6 +112,8 @@ public class SchemaDiagnosticTests
     [InlineData("""{"title":"T","type":"object","allOf":[{"type":"string"}]}""", "its branches are merged only when each describes an object")]
     [InlineData("""{"title":"T","type":"object","allOf":[true]}""", "only object schemas are merged, not a boolean")]
     [InlineData("""{"title":"T","type":"object","allOf":[{"minProperties":1},{"minProperties":2}]}""", "it appears in more than one branch of allOf/$ref")]
+    [InlineData("""{"title":"T","type":"object","allOf":[{"additionalProperties":{"type":"string"}},{"additionalProperties":{"type":"string","maxLength":2}}]}""", "two branches of allOf/$ref give it a schema")]
+    [InlineData("""{"title":"T","type":"object","properties":{"b":{"type":"integer"}},"allOf":[{"properties":{"a":{"type":"string"}},"additionalProperties":{"type":"string"}}]}""", "this branch's schema applies to 'b', which another branch of allOf/$ref describes")]
     [InlineData("""{"title":"T","type":"object","properties":{"s":{"$ref":"#/$defs/S","minLength":2}},"$defs":{"S":{"type":"string"}}}""", "its branches are merged only when each describes an object")]
     public void Branches_that_cannot_be_merged_exactly_stop_generation(string schema, string reason)
     {
@@ -157,6 +158,41 @@ public class SchemaDiagnosticTests
         var (diagnostics, sources) = Run((SchemaPath, schema));
 
         Assert.Contains(diagnostics, d => d.Id == id);
+        Assert.Empty(sources);
+    }
+
+    [Theory]
+    [InlineData("""{"minProperties":1}""", "minProperties", "MessageGen does not support it in a dependent schema")]
+    [InlineData("""{"anyOf":[{"required":["b"]},{"if":{"required":["b"]}}]}""", "if", "MessageGen does not support it in a dependent schema")]
+    [InlineData("""{"not":{"$ref":"#/$defs/X"}}""", "$ref", "MessageGen does not support it in a dependent schema")]
+    [InlineData("""{"type":"string"}""", "type", "MessageGen does not support it in a dependent schema")]
+    [InlineData("""{"properties":{"b":{"type":"integer"}}}""", "type", "in a dependent schema MessageGen supports only the type that 'b' has")]
+    [InlineData("""{"properties":{"o":{"required":["x"]}}}""", "required", "in a dependent schema MessageGen supports it only for members that are strings, numbers or booleans")]
+    [InlineData("""{"properties":{"b":{"not":{"const":"x"}}}}""", "not", "MessageGen does not support it for string values")]
+    public void A_dependent_schema_that_cannot_be_checked_exactly_is_MG1009_at_the_keyword(string dependent, string keyword, string reason)
+    {
+        var schema = """{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"},"o":{"type":"object"}},"dependentSchemas":{"a":"""
+            + dependent + """},"$defs":{"X":{"type":"object"}}}""";
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("MG1009", diagnostic.Id);
+        Assert.StartsWith($"The keyword '{keyword}' changes which values are valid, but {reason}.", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal($"\"{keyword}\"", schema.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Empty(sources);
+    }
+
+    [Theory]
+    [InlineData("""{"properties":{"zzz":{"const":"x"}}}""")]
+    [InlineData("""{"anyOf":[{"required":["b"]},{"dependentRequired":{"b":["zzz"]}}]}""")]
+    public void A_dependent_schema_naming_a_member_the_object_does_not_declare_is_MG1007(string dependent)
+    {
+        var schema = """{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"}},"dependentSchemas":{"a":""" + dependent + "}}";
+
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        Assert.Equal("'dependent' names the member 'zzz', which is not in this object's 'properties'", Assert.Single(diagnostics, d => d.Id == "MG1007").GetMessage());
         Assert.Empty(sources);
     }
 
@@ -235,11 +271,15 @@ public class SchemaDiagnosticTests
     [InlineData("""{"type":"object","properties":{"wa_id":{"type":"string"},"waId":{"type":"string"}}}""", "MG1005", "The members 'wa_id' and 'waId' would both generate the property 'WaId'. Rename one of them.")]
     [InlineData("""{"type":"object","properties":{"to_json":{"type":"string"}}}""", "MG1005", "The member 'to_json' would generate the property 'ToJson', which MessageGen generates itself. Rename the member.")]
     [InlineData("""{"title":"Thing","type":"object","properties":{"thing":{"type":"string"}}}""", "MG1005", "The member 'thing' would generate the property 'Thing', the name of its own type. Give the object a different 'title'.")]
+    [InlineData("""{"type":"object","properties":{"additional_properties":{"type":"string"}},"additionalProperties":{"type":"integer"}}""", "MG1005", "The member 'additional_properties' would generate the property 'AdditionalProperties', which holds the members that 'additionalProperties' describes. Rename the member.")]
+    [InlineData("""{"title":"Additional properties","type":"object","properties":{"a":{"type":"string"}},"additionalProperties":{"type":"integer"}}""", "MG1005", "The type 'AdditionalProperties' would hold the members that 'additionalProperties' describes in a property of its own name, 'AdditionalProperties'. Give the object a different 'title'.")]
     [InlineData("""{"type":"string"}""", "MG1003", "The keyword 'type' has an invalid value: an object schema must have \"type\": \"object\"")]
     [InlineData("""[1, 2]""", "MG1003", "The keyword '(root)' has an invalid value: the schema must be a JSON object, not an array")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"string","maxLength":-1}}}""", "MG1003", "The keyword 'maxLength' has an invalid value: expected a non-negative whole number")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"integer","enum":["one"]}}}""", "MG1003", "The keyword 'enum' has an invalid value: no integer is among the allowed values, so no value is valid")]
-    [InlineData("""{"type":"object","properties":{"a":{"type":"array"}}}""", "MG1003", "The keyword 'items' has an invalid value: an array needs \"items\" describing its items")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","const":"a","enum":["b","c"]}}}""", "MG1003", "The keyword 'enum' has an invalid value: it does not hold the const beside it, so no value is valid")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"boolean","enum":["true",1]}}}""", "MG1003", "The keyword 'enum' has an invalid value: no boolean is among the allowed values, so no value is valid")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"boolean","const":"true"}}}""", "MG1003", "The keyword 'enum' has an invalid value: no boolean is among the allowed values, so no value is valid")]
     [InlineData("""{"type":"object","properties":{"a":{"type":"date"}}}""", "MG1003", "The keyword 'type' has an invalid value: expected one of string, integer, number, boolean, object or array")]
     [InlineData("""{"type":"object","properties":{"a":{"$ref":"#/$defs/A"}},"$defs":{"A":{"$ref":"#/$defs/A"}}}""", "MG1004", "The reference '#/$defs/A' cannot be resolved: it refers to itself through references only, so it has no type")]
     public void Schema_problems_are_reported_with_a_clear_message(string schema, string id, string message)
@@ -248,6 +288,32 @@ public class SchemaDiagnosticTests
 
         Assert.Equal(message, diagnostic.GetMessage());
         Assert.NotEqual(Location.None, diagnostic.Location);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"a\ud800":{"type":"string"}}}""", "properties", "\"a\\ud800\"")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","const":"\udc00"}}}""", "const", "\"\\udc00\"")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","enum":["ok","x\ud800y"]}}}""", "enum", "\"x\\ud800y\"")]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string","pattern":"^\ud800$"}}}""", "pattern", "\"^\\ud800$\"")]
+    [InlineData("""{"title":"T\ud800","type":"object"}""", "title", "\"T\\ud800\"")]
+    [InlineData("""{"type":"object","properties":{"u":{"oneOf":[{"title":"A","type":"object","properties":{"k":{"type":"string","const":"\ud800"}},"required":["k"]}]}}}""", "const", "\"\\ud800\"")]
+    public void Text_with_a_lone_surrogate_is_reported_where_it_stands_and_nothing_is_generated(string schema, string keyword, string at)
+    {
+        var (diagnostics, sources) = Run((SchemaPath, schema));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("MG1003", diagnostic.Id);
+        Assert.StartsWith($"The keyword '{keyword}' has an invalid value: the text holds a lone surrogate (U+D", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(at, schema.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Empty(sources);
+    }
+
+    [Fact]
+    public void Escaped_surrogate_pairs_in_names_and_constants_are_characters_and_generate_code_that_compiles()
+    {
+        const string schema = """{"title":"T","type":"object","properties":{"a\ud83d\ude00":{"type":"string","const":"\ud83d\ude00"},"b":{"type":"string","enum":["\ud83d\ude00"]}}}""";
+
+        Assert.True(GeneratorHarness.AssertClearDiagnosticsOrCompilingCode(SchemaPath, schema, "surrogate pairs"));
     }
 
     [Fact]

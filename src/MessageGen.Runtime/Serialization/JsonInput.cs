@@ -345,4 +345,43 @@ public static class JsonInput
     {
         public long Offset { get; } = offset;
     }
+
+    /// <summary>
+    /// At the start of any value (an item the schema says nothing about): the value, detached from the input. Its
+    /// strings and member names are checked as all text is, and a name given twice in one of its objects is reported
+    /// at the value's path, as a repeated member is anywhere else.
+    /// </summary>
+    public static JsonElement ReadAnyValue(ref Utf8JsonReader reader, string parentPath, string member, ValidationErrors errors)
+    {
+        var scan = reader;
+        var depth = scan.CurrentDepth;
+        var isContainer = scan.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+        Stack<HashSet<string>>? namesPerObject = null;
+        do
+        {
+            switch (scan.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    (namesPerObject ??= new()).Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.EndObject:
+                    namesPerObject!.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    var name = GetText(ref scan);
+                    if (!namesPerObject!.Peek().Add(name) && errors.TryReserve())
+                    {
+                        errors.Add(new ValidationError(Member(parentPath, member), $"Member '{name}' occurs more than once in one object (byte {scan.TokenStartIndex}). Keep one."));
+                    }
+
+                    break;
+                case JsonTokenType.String:
+                    CheckText(ref scan);
+                    break;
+            }
+        }
+        while (isContainer && scan.Read() && scan.CurrentDepth > depth);
+
+        return JsonElement.ParseValue(ref reader);
+    }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace MessageGen.Serialization;
 
@@ -122,10 +123,35 @@ public static class SchemaChecks
         }
     }
 
+    /// <summary>Checks a boolean against its <c>const</c> or <c>enum</c>, which allows <paramref name="allowed"/> only.</summary>
+    public static void CheckBoolean(bool value, string parentPath, string member, bool allowed, ValidationErrors errors)
+    {
+        if (value != allowed)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}; it must be {Show(allowed)}."));
+        }
+    }
+
     /// <summary>Checks <c>uniqueItems</c> for an array of strings, numbers or booleans.</summary>
     public static void CheckUnique<T>(IReadOnlyList<T> items, string parentPath, string member, ValidationErrors errors)
+        => CheckUnique(items, parentPath, member, EqualityComparer<T>.Default, errors);
+
+    /// <summary>Checks <c>uniqueItems</c> for an array of any values, equal as JSON Schema says (<see cref="JsonValues.SchemaEquality"/>).</summary>
+    public static void CheckUnique(IReadOnlyList<JsonElement> items, string parentPath, string member, ValidationErrors errors)
+        => CheckUnique(items, parentPath, member, JsonValues.SchemaEquality, errors);
+
+    /// <summary>Checks that an item the schema says nothing about holds a value: <c>default(JsonElement)</c> holds none, and <c>WriteTo</c> could not write it.</summary>
+    public static void CheckJsonValue(JsonElement value, string parentPath, string member, ValidationErrors errors)
     {
-        var seen = new HashSet<T>();
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is default(JsonElement), which holds no JSON value."));
+        }
+    }
+
+    private static void CheckUnique<T>(IReadOnlyList<T> items, string parentPath, string member, IEqualityComparer<T> comparer, ValidationErrors errors)
+    {
+        var seen = new HashSet<T>(comparer);
         for (var i = 0; i < items.Count; i++)
         {
             if (!seen.Add(items[i]))
@@ -137,6 +163,8 @@ public static class SchemaChecks
     }
 
     private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Show(bool value) => value ? "true" : "false";
 
     /// <summary>
     /// The discriminator <paramref name="member"/> of the oneOf/anyOf at <paramref name="path"/> names no alternative
@@ -161,6 +189,10 @@ public static class SchemaChecks
     public static ValidationError NullValue(string mapPath, string key)
         => new(JsonInput.Member(mapPath, key), "Values must not be null.");
 
+    /// <summary>An additional property (<c>additionalProperties</c>) has the name of a member that <c>properties</c> describes.</summary>
+    public static ValidationError DescribedMember(string parentPath, string member)
+        => new(JsonInput.Member(parentPath, member), $"'{member}' is a member the schema describes in 'properties', so it cannot be an additional property too. Set it through its own property.");
+
     /// <summary>An array holds a null item.</summary>
     public static ValidationError NullItem(string arrayPath, int index)
         => new(JsonInput.Member(arrayPath, JsonInput.ItemName(index)), "Items must not be null.");
@@ -183,6 +215,26 @@ public static class SchemaChecks
         return new(
             JsonInput.Member(parentPath, member),
             $"'{member}' is set, so {names} must be set too. Set {(requiresAll || requires.Length == 1 ? "them" : "one of them")} or remove '{member}'.");
+    }
+
+    /// <summary>A <c>dependentSchemas</c> rule is broken: <paramref name="member"/> is set, and <paramref name="requirement"/> (in words) does not hold.</summary>
+    public static ValidationError DependentSchema(string parentPath, string member, string requirement)
+        => new(JsonInput.Member(parentPath, member), $"'{member}' is set, so {requirement}. Meet that or remove '{member}'.");
+
+    /// <summary>Whether a string meets the keywords <see cref="CheckString"/> checks, for a condition such as a dependent schema's.</summary>
+    public static bool IsValidString(string value, int minLength, int maxLength, SchemaPattern? pattern, bool isUri, string[]? allowedValues)
+    {
+        var errors = new ValidationErrors();
+        CheckString(value, "$", "value", minLength, maxLength, pattern, isUri, allowedValues, errors);
+        return errors.Count == 0;
+    }
+
+    /// <summary>Whether a number meets the keywords <see cref="CheckNumber"/> checks, for a condition such as a dependent schema's.</summary>
+    public static bool IsValidNumber(double value, double? minimum, double? exclusiveMinimum, double? maximum, double? exclusiveMaximum, double? multipleOf, double[]? allowedValues)
+    {
+        var errors = new ValidationErrors();
+        CheckNumber(value, "$", "value", minimum, exclusiveMinimum, maximum, exclusiveMaximum, multipleOf, errors, allowedValues);
+        return errors.Count == 0;
     }
 
     /// <summary>Checks that a constant member read from JSON has its schema value.</summary>

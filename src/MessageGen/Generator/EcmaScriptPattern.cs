@@ -12,10 +12,17 @@ internal static class EcmaScriptPattern
     private const string WhiteSpace = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
 
     /// <summary>
+    /// Every UTF-16 code unit outside <see cref="WhiteSpace"/>, as ranges: ECMA-262's <c>\S</c> inside a class, where a
+    /// negated class cannot be nested and .NET's own <c>\S</c> would exclude another set of white space.
+    /// </summary>
+    private const string NotWhiteSpace =
+        "\\u0000-\\u0008\\u000e-\\u001f\\u0021-\\u009f\\u00a1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\ufefe\\uff00-\\uffff";
+
+    /// <summary>
     /// Rewrites <paramref name="pattern"/> so that .NET matches what ECMA-262 matches: <c>$</c> is the end of the input
     /// (.NET also matches before a final newline, so "+4915112345678\n" would pass <c>^\+?[0-9]{6,15}$</c>),
     /// <c>.</c> stops at every ECMA-262 line terminator (.NET stops only at <c>\n</c>), and <c>\s</c>/<c>\S</c> mean
-    /// ECMA-262's white space, Unicode spaces included.
+    /// ECMA-262's white space, Unicode spaces included, inside a class too.
     /// </summary>
     public static string ToDotNet(string pattern)
     {
@@ -31,9 +38,9 @@ internal static class EcmaScriptPattern
                 {
                     result.Append(inClass ? WhiteSpace : "[" + WhiteSpace + "]");
                 }
-                else if (escaped == 'S' && !inClass)
+                else if (escaped == 'S')
                 {
-                    result.Append("[^").Append(WhiteSpace).Append(']');
+                    result.Append(inClass ? NotWhiteSpace : "[^" + WhiteSpace + "]");
                 }
                 else
                 {

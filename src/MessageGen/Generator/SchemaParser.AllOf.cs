@@ -120,6 +120,30 @@ internal sealed partial class SchemaParser
         return targetObject;
     }
 
+    /// <summary>
+    /// Of two branches' <c>additionalProperties</c>, the one the merged object must keep: <c>false</c> over a schema, a
+    /// schema over one that allows everything. Two different schemas would both apply to each other member: not merged.
+    /// </summary>
+    private JsonMember Stricter(JsonMember? kept, JsonMember next)
+    {
+        if (kept is null || kept.Value is JsonBoolean { Value: false } || AllowsEveryValue(next.Value))
+        {
+            return kept ?? next;
+        }
+
+        if (next.Value is JsonBoolean { Value: false } || AllowsEveryValue(kept.Value))
+        {
+            return next;
+        }
+
+        if (!ReferenceEquals(kept.Value, next.Value))
+        {
+            Report(SchemaDiagnostics.UnsupportedAssertion, next.NameSpan, "additionalProperties", "two branches of allOf/$ref give it a schema, and MessageGen does not merge two schemas for the same members");
+        }
+
+        return kept;
+    }
+
     private JsonObject Combine(TextSpan span, List<JsonObject> branches, JsonObject own, JsonObject? wrapped)
     {
         var isObject = false;
@@ -128,7 +152,7 @@ internal sealed partial class SchemaParser
         var propertyOrder = new List<JsonMember>();
         var required = new List<JsonNode>();
         var dependents = new Dictionary<string, List<JsonMember>>(StringComparer.Ordinal);
-        var closedBranches = new List<(JsonMember Keyword, HashSet<string> Allowed)>();
+        var restrictingBranches = new List<(JsonMember Keyword, HashSet<string> Described)>();
         JsonMember? additional = null;
         JsonMember? propertiesKeyword = null;
         JsonMember? requiredKeyword = null;
@@ -169,15 +193,16 @@ internal sealed partial class SchemaParser
                         required.AddRange(names.Items);
                         break;
                     case "additionalProperties":
-                        if (member.Value is JsonBoolean { Value: false })
+                        if (!AllowsEveryValue(member.Value))
                         {
-                            var allowed = new HashSet<string>(
+                            // It applies to every member this branch's "properties" does not name, other branches' too.
+                            var described = new HashSet<string>(
                                 (branch.Get("properties") as JsonObject)?.Members.Select(p => p.Name) ?? Enumerable.Empty<string>(),
                                 StringComparer.Ordinal);
-                            closedBranches.Add((member, allowed));
+                            restrictingBranches.Add((member, described));
                         }
 
-                        additional = additional?.Value is JsonBoolean { Value: false } ? additional : member;
+                        additional = Stricter(additional, member);
                         break;
                     case "dependentRequired" or "dependentSchemas" when member.Value is JsonObject rules:
                         if (!dependents.TryGetValue(member.Name, out var list))
@@ -217,11 +242,17 @@ internal sealed partial class SchemaParser
             }
         }
 
-        foreach (var (keyword, allowed) in closedBranches)
+        foreach (var (keyword, described) in restrictingBranches)
         {
-            foreach (var property in propertyOrder.Where(p => !allowed.Contains(p.Name)))
+            foreach (var property in propertyOrder.Where(p => !described.Contains(p.Name)))
             {
-                Report(SchemaDiagnostics.UnsupportedAssertion, keyword.NameSpan, "additionalProperties", $"this branch forbids '{property.Name}', which another branch of allOf/$ref describes, so no object could have it");
+                Report(
+                    SchemaDiagnostics.UnsupportedAssertion,
+                    keyword.NameSpan,
+                    "additionalProperties",
+                    keyword.Value is JsonBoolean
+                        ? $"this branch forbids '{property.Name}', which another branch of allOf/$ref describes, so no object could have it"
+                        : $"this branch's schema applies to '{property.Name}', which another branch of allOf/$ref describes, and MessageGen merges a member's schema only when one branch describes it");
             }
         }
 

@@ -137,7 +137,7 @@ internal sealed partial class SchemaParser
     private static bool IsAnyObject(JsonObject schema)
         => schema.Members.All(m => s_annotationKeywords.Contains(m.Name)
             || (m.Name == "type" && m.Value is JsonString { Value: "object" })
-            || (m.Name == "additionalProperties" && m.Value is JsonBoolean { Value: true }));
+            || (m.Name == "additionalProperties" && AllowsEveryValue(m.Value)));
 
     /// <summary>The member that every alternative requires with a distinct <c>const</c> string; null when there is none.</summary>
     private static string? FindDiscriminator(List<JsonObject> alternatives)

@@ -54,6 +54,9 @@ internal sealed partial class SchemaParser
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
+    /// <summary>The property that holds the members an <c>additionalProperties</c> schema describes.</summary>
+    private const string AdditionalPropertiesName = "AdditionalProperties";
+
     private const string NeedsObjectType =
         "without \"type\": \"object\" a value that is not an object is valid too, and a generated type cannot hold one; add it";
 
@@ -149,8 +152,11 @@ internal sealed partial class SchemaParser
         var oneOf = new List<EquatableArray<string>>();
         var oneOfNames = new List<(string Name, TextSpan Span)>();
         var dependencies = new List<DependencySpec>();
+        var dependentSchemas = new List<DependentSchemaSpec>();
         var dependencyNames = new List<(string Name, TextSpan Span)>();
+        var dependentKeywords = new List<JsonMember>();
         var allowsAdditional = true;
+        PropertySpec? additionalProperties = null;
         string? description = null;
 
         foreach (var member in schema.Members)
@@ -188,20 +194,19 @@ internal sealed partial class SchemaParser
                     {
                         allowsAdditional = allowed.Value;
                     }
-                    else
+                    else if (ParseAnyValue(member.Value) is null)
                     {
-                        ReportUnsupported(member, "only true or false is supported, not a schema for the other members");
+                        // A schema that allows every value ({}) means true; any other describes the members "properties" does not name.
+                        additionalProperties = ParseAdditionalProperties(member, typeName);
                     }
 
                     break;
                 case "oneOf":
                     ParseOneOfRequired(member, oneOf, oneOfNames);
                     break;
-                case "dependentRequired":
-                    ParseDependentRequired(member, dependencies, dependencyNames);
-                    break;
-                case "dependentSchemas":
-                    ParseDependentSchemas(member, dependencies, dependencyNames);
+                case "dependentRequired" or "dependentSchemas":
+                    // Read once the members are known: a rule needs their types, and whether they are always set.
+                    dependentKeywords.Add(member);
                     break;
                 case "$defs":
                 case "definitions":
@@ -231,16 +236,29 @@ internal sealed partial class SchemaParser
             CheckKnown("oneOf", name, span, properties);
         }
 
+        CheckMemberNames(typeName, properties, schema, additionalProperties);
+
+        var finalProperties = properties
+            .Select(p => p with { IsRequired = requiredNames.Contains(p.JsonName) })
+            .ToEquatableArray();
+        var scope = new ConditionScope(finalProperties, dependencyNames);
+        foreach (var keyword in dependentKeywords)
+        {
+            if (keyword.Name == "dependentRequired")
+            {
+                ParseDependentRequired(keyword, scope, dependencies);
+            }
+            else
+            {
+                ParseDependentSchemas(keyword, scope, dependencies, dependentSchemas);
+            }
+        }
+
         foreach (var (name, span) in dependencyNames)
         {
             CheckKnown("dependent", name, span, properties);
         }
 
-        CheckMemberNames(typeName, properties, schema);
-
-        var finalProperties = properties
-            .Select(p => p with { IsRequired = requiredNames.Contains(p.JsonName) })
-            .ToEquatableArray();
         _objects.Add(new ObjectSpec(
             typeName,
             titleText ?? typeName,
@@ -249,15 +267,42 @@ internal sealed partial class SchemaParser
             allowsAdditional,
             oneOf.ToEquatableArray(),
             dependencies.ToEquatableArray(),
-            isRoot));
+            isRoot,
+            AdditionalProperties: additionalProperties,
+            DependentSchemas: dependentSchemas.ToEquatableArray()));
         return typeName;
+    }
+
+    /// <summary>The dictionary property of the members that <c>properties</c> does not name, each valid against the <c>additionalProperties</c> schema.</summary>
+    private PropertySpec? ParseAdditionalProperties(JsonMember keyword, string typeName)
+    {
+        if (ParseValue(keyword.Value, typeName + "AdditionalProperty", keyword.Name) is not { } values)
+        {
+            return null;
+        }
+
+        return new PropertySpec(
+            keyword.Name,
+            AdditionalPropertiesName,
+            Naming.ToParameterName(AdditionalPropertiesName),
+            TypeSpec.Simple(ValueKind.Map) with { Items = values },
+            IsRequired: false,
+            "The members that 'properties' does not name, each valid against the 'additionalProperties' schema; null when there are none.",
+            HoldsAdditionalProperties: true);
     }
 
     /// <summary>The type name of a schema: from its <c>title</c>, else <paramref name="fallbackName"/>; claimed, so that a second use is reported.</summary>
     private string TypeNameFor(JsonObject schema, string fallbackName)
     {
         var title = schema.Find("title");
-        var typeName = title?.Value is JsonString titleString ? Naming.ToPascalCase(titleString.Value) : fallbackName;
+        var typeName = fallbackName;
+        if (title?.Value is JsonString titleString)
+        {
+            // The title is kept in [GeneratedMessage].
+            CheckUnicode(titleString.Value, titleString.Span, "title");
+            typeName = Naming.ToPascalCase(titleString.Value);
+        }
+
         if (typeName.Length == 0)
         {
             Report(SchemaDiagnostics.InvalidKeywordValue, title!.Value.Span, "title", "it has no letters or digits to make a C# type name from");
@@ -281,6 +326,7 @@ internal sealed partial class SchemaParser
 
     private PropertySpec? ParseProperty(JsonMember property)
     {
+        CheckUnicode(property.Name, property.NameSpan, "properties");
         var clrName = Naming.ToPascalCase(property.Name);
         if (clrName.Length == 0)
         {
@@ -468,7 +514,10 @@ internal sealed partial class SchemaParser
 
     /// <summary>An object whose members are all described by its <c>additionalProperties</c> schema: a dictionary.</summary>
     private static bool IsMap(JsonObject schema)
-        => schema.Get("additionalProperties") is JsonObject && schema.Find("properties") is null && schema.Find("patternProperties") is null;
+        => schema.Get("additionalProperties") is JsonObject values
+            && !AllowsEveryValue(values)
+            && schema.Find("properties") is null
+            && schema.Find("patternProperties") is null;
 
     private TypeSpec? ParseMap(JsonObject schema, string nameHint)
     {
@@ -509,7 +558,7 @@ internal sealed partial class SchemaParser
                 case "type":
                     break;
                 case "items":
-                    items = ParseValue(member.Value, nameHint + "Item", "items");
+                    items = ParseAnyValue(member.Value) ?? ParseValue(member.Value, nameHint + "Item", "items");
                     if (items is null)
                     {
                         return null;
@@ -536,21 +585,41 @@ internal sealed partial class SchemaParser
             }
         }
 
-        if (items is null)
-        {
-            Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "items", "an array needs \"items\" describing its items");
-            return null;
-        }
-
+        // Without "items" an item may be any value.
+        items ??= TypeSpec.Simple(ValueKind.Any);
         if (uniqueItems && !items.IsValueType && items.Kind != ValueKind.String)
         {
             // Objects keep only the members their schema names, so two items that differ elsewhere would look equal.
-            Report(SchemaDiagnostics.UnsupportedAssertion, schema.Find("uniqueItems")!.NameSpan, "uniqueItems", "it is supported for items that are strings, numbers or booleans only");
+            Report(SchemaDiagnostics.UnsupportedAssertion, schema.Find("uniqueItems")!.NameSpan, "uniqueItems", "it is supported for items that are strings, numbers, booleans or any value only");
             return null;
         }
 
         return TypeSpec.Simple(ValueKind.Array) with { Items = items, MinItems = minItems, MaxItems = maxItems, UniqueItems = uniqueItems };
     }
+
+    /// <summary>
+    /// A schema that allows every value (<c>true</c>, or an object whose keywords all leave values alone, such as
+    /// <c>{}</c>) as <see cref="ValueKind.Any"/>; null when the schema constrains values.
+    /// </summary>
+    private TypeSpec? ParseAnyValue(JsonNode schema)
+    {
+        if (!AllowsEveryValue(schema))
+        {
+            return null;
+        }
+
+        foreach (var member in (schema as JsonObject)?.Members ?? [])
+        {
+            CheckAnnotation(member, "any value");
+        }
+
+        return TypeSpec.Simple(ValueKind.Any);
+    }
+
+    /// <summary>Whether <paramref name="schema"/> is <c>true</c>, or an object without a keyword that validates (such as <c>{}</c>).</summary>
+    private static bool AllowsEveryValue(JsonNode schema)
+        => schema is JsonBoolean { Value: true }
+            || (schema is JsonObject keywords && !keywords.Members.Any(m => s_assertionKeywords.Contains(m.Name)));
 
     private TypeSpec ParseString(JsonObject schema)
     {
@@ -564,6 +633,7 @@ internal sealed partial class SchemaParser
                 case "const":
                     if (member.Value is JsonString constant)
                     {
+                        CheckUnicode(constant.Value, constant.Span, "const");
                         spec = spec with { Const = constant.Value };
                     }
                     else
@@ -573,7 +643,13 @@ internal sealed partial class SchemaParser
 
                     break;
                 case "enum":
-                    var values = ExpectStringArray(member).Select(v => v.Name).ToList();
+                    var items = ExpectStringArray(member);
+                    foreach (var (value, span) in items)
+                    {
+                        CheckUnicode(value, span, "enum");
+                    }
+
+                    var values = items.Select(v => v.Name).ToList();
                     if (values.Count == 0)
                     {
                         Report(SchemaDiagnostics.InvalidKeywordValue, member.Value.Span, "enum", "expected a non-empty array of strings");
@@ -582,7 +658,7 @@ internal sealed partial class SchemaParser
                     spec = spec with { Enum = values.ToEquatableArray() };
                     break;
                 case "pattern":
-                    if (ExpectString(member) is { } pattern)
+                    if (ExpectString(member) is { } pattern && CheckUnicode(pattern, member.Value.Span, "pattern"))
                     {
                         try
                         {
@@ -627,6 +703,17 @@ internal sealed partial class SchemaParser
             Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "minLength", $"minLength ({min}) is greater than maxLength ({max}), so no value is valid");
         }
 
+        if (spec.Const is { } only && spec.Enum.Count > 0)
+        {
+            // The const is the one value left; the enum adds nothing, unless it leaves out even that.
+            if (!spec.Enum.Contains(only))
+            {
+                Report(SchemaDiagnostics.InvalidKeywordValue, schema.Find("enum")!.Value.Span, "enum", "it does not hold the const beside it, so no value is valid");
+            }
+
+            spec = spec with { Enum = EquatableArray<string>.Empty };
+        }
+
         return spec;
     }
 
@@ -653,7 +740,7 @@ internal sealed partial class SchemaParser
                 case "exclusiveMaximum" when isNumeric:
                     limits = limits with { ExclusiveMaximum = ExpectNumber(member) };
                     break;
-                case "enum" or "const" when isNumeric:
+                case "enum" or "const":
                     if (allowed is not null)
                     {
                         ReportUnsupported(member, "beside both enum and const it is not supported; keep one");
@@ -689,7 +776,19 @@ internal sealed partial class SchemaParser
             return spec;
         }
 
-        // Values of another type can never equal a number here, so they are left out; 1 and 1.0 are the same value.
+        // Values of another type can never equal a value of this one, so they are left out.
+        if (kind == ValueKind.Boolean)
+        {
+            var booleans = allowed.OfType<JsonBoolean>().Select(b => b.Value).Distinct().ToList();
+            if (booleans.Count == 0)
+            {
+                return NoValueAllowed(schema, kind);
+            }
+
+            return spec with { AllowedBoolean = booleans.Count == 1 ? booleans[0] : null };
+        }
+
+        // 1 and 1.0 are the same value.
         var numbers = allowed
             .OfType<JsonNumber>()
             .Select(n => double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN)
@@ -698,11 +797,16 @@ internal sealed partial class SchemaParser
             .ToEquatableArray();
         if (numbers.Count == 0)
         {
-            Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "enum", $"no {kind.ToString().ToLowerInvariant()} is among the allowed values, so no value is valid");
-            return null;
+            return NoValueAllowed(schema, kind);
         }
 
         return spec with { NumberEnum = numbers };
+    }
+
+    private TypeSpec? NoValueAllowed(JsonObject schema, ValueKind kind)
+    {
+        Report(SchemaDiagnostics.InvalidKeywordValue, schema.Span, "enum", $"no {kind.ToString().ToLowerInvariant()} is among the allowed values, so no value is valid");
+        return null;
     }
 
     private double? ExpectNumber(JsonMember member)
@@ -727,74 +831,6 @@ internal sealed partial class SchemaParser
         }
 
         alternatives.AddRange(parsed);
-    }
-
-    private void ParseDependentRequired(JsonMember member, List<DependencySpec> dependencies, List<(string Name, TextSpan Span)> names)
-    {
-        if (ExpectObject(member) is not { } rules)
-        {
-            return;
-        }
-
-        foreach (var rule in rules.Members)
-        {
-            var requires = ExpectStringArray(rule);
-            names.Add((rule.Name, rule.NameSpan));
-            names.AddRange(requires);
-
-            // An empty list requires nothing.
-            if (requires.Count > 0)
-            {
-                dependencies.Add(new DependencySpec(rule.Name, RequiresAll: true, requires.Select(r => r.Name).ToEquatableArray()));
-            }
-        }
-    }
-
-    private void ParseDependentSchemas(JsonMember member, List<DependencySpec> dependencies, List<(string Name, TextSpan Span)> names)
-    {
-        if (ExpectObject(member) is not { } rules)
-        {
-            return;
-        }
-
-        foreach (var rule in rules.Members)
-        {
-            var ruleNames = new List<(string Name, TextSpan Span)>();
-            DependencySpec? dependency = null;
-            if (rule.Value is JsonObject { Members.Count: 1 } ruleSchema)
-            {
-                var only = ruleSchema.Members[0];
-                if (only.Name == "required")
-                {
-                    var requires = ExpectStringArray(only);
-                    ruleNames.AddRange(requires);
-                    dependency = new DependencySpec(rule.Name, RequiresAll: true, requires.Select(r => r.Name).ToEquatableArray());
-                }
-                else if (only.Name is "anyOf" or "oneOf"
-                    && TryParseRequiredAlternatives(only, ruleNames, out var alternatives)
-                    && alternatives.All(a => a.Count == 1))
-                {
-                    dependency = new DependencySpec(rule.Name, RequiresAll: false, alternatives.Select(a => a[0]).ToEquatableArray());
-                }
-            }
-
-            if (dependency is null)
-            {
-                Report(
-                    SchemaDiagnostics.UnsupportedAssertion,
-                    rule.NameSpan,
-                    "dependentSchemas",
-                    $"the dependent schema of '{rule.Name}' is supported only as {{\"required\": [...]}} or {{\"anyOf\": [{{\"required\": [\"a\"]}}, ...]}}");
-                continue;
-            }
-
-            names.Add((rule.Name, rule.NameSpan));
-            names.AddRange(ruleNames);
-            if (dependency.Requires.Count > 0)
-            {
-                dependencies.Add(dependency);
-            }
-        }
     }
 
     /// <summary>Reads <c>[{"required": [...]}, ...]</c>; false when the value has any other form.</summary>
@@ -823,8 +859,13 @@ internal sealed partial class SchemaParser
         return true;
     }
 
-    private void CheckMemberNames(string typeName, List<PropertySpec> properties, JsonObject schema)
+    private void CheckMemberNames(string typeName, List<PropertySpec> properties, JsonObject schema, PropertySpec? additionalProperties)
     {
+        if (additionalProperties?.ClrName == typeName)
+        {
+            Report(SchemaDiagnostics.NameConflict, schema.Find("title")?.NameSpan ?? schema.Span, $"The type '{typeName}' would hold the members that 'additionalProperties' describes in a property of its own name, '{typeName}'. Give the object a different 'title'.");
+        }
+
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = properties.Count - 1; i >= 0; i--)
         {
@@ -838,6 +879,10 @@ internal sealed partial class SchemaParser
             else if (s_reservedMemberNames.Contains(property.ClrName))
             {
                 problem = $"The member '{property.JsonName}' would generate the property '{property.ClrName}', which MessageGen generates itself. Rename the member.";
+            }
+            else if (property.ClrName == additionalProperties?.ClrName)
+            {
+                problem = $"The member '{property.JsonName}' would generate the property '{property.ClrName}', which holds the members that 'additionalProperties' describes. Rename the member.";
             }
 
             if (problem is not null)
@@ -874,6 +919,29 @@ internal sealed partial class SchemaParser
 
         Report(SchemaDiagnostics.UnknownMemberName, span, keyword, name);
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is Unicode text; reports it where it is not. A lone surrogate (an escape such as
+    /// <c>"\ud800"</c>) is no character: no UTF-8 JSON holds it, and neither can the generated UTF-8 literals (CS9026)
+    /// and attributes.
+    /// </summary>
+    private bool CheckUnicode(string text, TextSpan span, string keyword)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                Report(SchemaDiagnostics.InvalidKeywordValue, span, keyword, $"the text holds a lone surrogate (U+{(int)text[i]:X4}) at index {i}, which is not a Unicode character, so neither JSON text nor the generated code can hold it; write the character it was meant to be");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void CheckAnnotation(JsonMember member, string kind)

@@ -16,11 +16,15 @@ internal enum ValueKind
 
     /// <summary>An object whose members are all described by one schema (<c>additionalProperties</c>): a dictionary.</summary>
     Map,
+
+    /// <summary>Any JSON value (the items of an array without <c>items</c>): a <c>System.Text.Json.JsonElement</c>.</summary>
+    Any,
 }
 
 /// <summary>
 /// The type of a value and its constraints. For objects <see cref="ObjectTypeName"/> names the generated type;
-/// for arrays <see cref="Items"/> describes the items, for maps the values.
+/// for arrays <see cref="Items"/> describes the items, for maps the values. For booleans <see cref="AllowedBoolean"/> is
+/// the one value a <c>const</c> or <c>enum</c> allows, null when both are allowed.
 /// </summary>
 internal sealed record TypeSpec(
     ValueKind Kind,
@@ -37,15 +41,16 @@ internal sealed record TypeSpec(
     NumberLimits? Limits = null,
     bool UniqueItems = false,
     bool IsUnion = false,
-    EquatableArray<double> NumberEnum = default)
+    EquatableArray<double> NumberEnum = default,
+    bool? AllowedBoolean = null)
 {
     public static TypeSpec Simple(ValueKind kind) => new(kind, null, null, null, EquatableArray<string>.Empty, null, null, null, false, null, null, NumberEnum: EquatableArray<double>.Empty);
 
     /// <summary>A member with a <c>const</c>: a read-only property, always written, checked when read.</summary>
     public bool IsConstant => Const is not null;
 
-    /// <summary>Numbers and booleans: C# value types, so "absent" needs <see cref="System.Nullable{T}"/> and a required one is never null.</summary>
-    public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean;
+    /// <summary>Numbers, booleans and any values: C# value types, so "absent" needs <see cref="System.Nullable{T}"/> and a required one is never null.</summary>
+    public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.Any;
 
     /// <summary>Whether validation has anything to check on a value of this schema.</summary>
     public bool HasChecks => Kind switch
@@ -54,6 +59,9 @@ internal sealed record TypeSpec(
         ValueKind.String => true,
         ValueKind.Object => true,
         ValueKind.Integer or ValueKind.Number => Limits is not null || NumberEnum.Count > 0,
+        ValueKind.Boolean => AllowedBoolean is not null,
+        // default(JsonElement) holds no value, which WriteTo could not write.
+        ValueKind.Any => true,
         // Items and values that are references are checked for null at least, which WriteTo could not write.
         ValueKind.Array => HasCountLimits || UniqueItems || !Items!.IsValueType || Items.HasChecks,
         ValueKind.Map => !Items!.IsValueType || Items.HasChecks,
@@ -75,6 +83,7 @@ internal sealed record TypeSpec(
         ValueKind.Boolean => "bool",
         ValueKind.Object => ClrNames.Qualified(@namespace, ObjectTypeName!),
         ValueKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Items!.ClrType(@namespace)}>",
+        ValueKind.Any => "global::System.Text.Json.JsonElement",
         _ => $"global::System.Collections.Generic.IReadOnlyList<{Items!.ClrType(@namespace)}>",
     };
 
@@ -99,14 +108,18 @@ internal sealed record NumberLimits(double? Minimum, double? ExclusiveMinimum, d
     public static NumberLimits None { get; } = new(null, null, null, null, null);
 }
 
-/// <summary>One member of an object schema.</summary>
+/// <summary>
+/// One member of an object schema; or, when <see cref="HoldsAdditionalProperties"/>, the dictionary of the members
+/// <c>properties</c> does not name (its <see cref="Type"/> a map of the <c>additionalProperties</c> schema).
+/// </summary>
 internal sealed record PropertySpec(
     string JsonName,
     string ClrName,
     string ParameterName,
     TypeSpec Type,
     bool IsRequired,
-    string? Description)
+    string? Description,
+    bool HoldsAdditionalProperties = false)
 {
     /// <summary>Set whatever the caller does: a constant, or a required number or boolean (which cannot be null).</summary>
     public bool IsAlwaysSet => Type.IsConstant || (IsRequired && Type.IsValueType);
@@ -164,10 +177,18 @@ internal enum MemberSeparator
     CommaIfWritten,
 }
 
-/// <summary>A <c>dependentRequired</c>/<c>dependentSchemas</c> rule: when <see cref="Member"/> is set, all (or any) of <see cref="Requires"/> must be.</summary>
+/// <summary>
+/// A <c>dependentRequired</c> rule, or a <c>dependentSchemas</c> one of that form: when <see cref="Member"/> is set, all
+/// (or any) of <see cref="Requires"/> must be. Other dependent schemas are <see cref="DependentSchemaSpec"/>s.
+/// </summary>
 internal sealed record DependencySpec(string Member, bool RequiresAll, EquatableArray<string> Requires);
 
-/// <summary>An object schema that becomes a model type and its builder.</summary>
+/// <summary>
+/// An object schema that becomes a model type and its builder. <see cref="Dependencies"/> and
+/// <see cref="DependentSchemas"/> are its rules for when a member is set. <see cref="AdditionalProperties"/> holds the members
+/// <c>properties</c> does not name when <c>additionalProperties</c> is a schema; otherwise they are ignored or, when
+/// <see cref="AllowsAdditionalProperties"/> is false, reported.
+/// </summary>
 internal sealed record ObjectSpec(
     string TypeName,
     string Title,
@@ -178,7 +199,9 @@ internal sealed record ObjectSpec(
     EquatableArray<DependencySpec> Dependencies,
     bool IsRoot,
     string? BaseTypeName = null,
-    string? DiscriminatorJsonName = null)
+    string? DiscriminatorJsonName = null,
+    PropertySpec? AdditionalProperties = null,
+    EquatableArray<DependentSchemaSpec> DependentSchemas = default)
 {
     /// <summary>Whether this is an alternative of a union (<see cref="UnionSpec"/>): it derives from the union's base type.</summary>
     public bool IsAlternative => BaseTypeName is not null;
@@ -191,16 +214,22 @@ internal sealed record ObjectSpec(
 
     public string BuilderTypeName => ClrNames.Builder(TypeName);
 
-    /// <summary>The members a caller can set: all but the constants.</summary>
-    public IEnumerable<PropertySpec> SettableProperties => Properties.Where(p => !p.Type.IsConstant);
+    /// <summary>The model's properties: the schema's members, then the dictionary of the others when there is one.</summary>
+    public IEnumerable<PropertySpec> ModelProperties => AdditionalProperties is null ? Properties : Properties.Append(AdditionalProperties);
 
-    /// <summary>The members in the order <c>WriteTo</c> writes them (schema order), each with what separates it from the ones before.</summary>
+    /// <summary>The members a caller can set: all but the constants, and the dictionary of the others.</summary>
+    public IEnumerable<PropertySpec> SettableProperties => ModelProperties.Where(p => !p.Type.IsConstant);
+
+    /// <summary>
+    /// The members in the order <c>WriteTo</c> writes them (schema order, the additional properties last), each with what
+    /// separates it from the ones before.
+    /// </summary>
     public IEnumerable<(PropertySpec Property, MemberSeparator Separator)> WriteOrder
     {
         get
         {
             var separator = MemberSeparator.None;
-            foreach (var property in Properties)
+            foreach (var property in ModelProperties)
             {
                 yield return (property, separator);
                 separator = property.IsAlwaysWritten ? MemberSeparator.Comma
@@ -210,8 +239,12 @@ internal sealed record ObjectSpec(
         }
     }
 
-    /// <summary>Whether <c>WriteTo</c> must remember that it wrote an optional member, because a later comma depends on it.</summary>
-    public bool TracksWrittenMembers => WriteOrder.Any(m => m.Separator == MemberSeparator.CommaIfWritten);
+    /// <summary>
+    /// Whether <c>WriteTo</c> must remember that it wrote an optional member, because a later comma depends on it: one
+    /// after optional members, or between additional properties that no member certainly comes before.
+    /// </summary>
+    public bool TracksWrittenMembers => WriteOrder.Any(m => m.Separator == MemberSeparator.CommaIfWritten
+        || (m.Property.HoldsAdditionalProperties && m.Separator == MemberSeparator.None));
 
     public PropertySpec Property(string jsonName) => Properties.First(p => p.JsonName == jsonName);
 }

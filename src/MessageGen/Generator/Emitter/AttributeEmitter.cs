@@ -22,6 +22,12 @@ internal sealed class AttributeEmitter(SourceWriter writer, SchemaSpec schema)
     /// <summary><c>[SchemaMember]</c>: the member's JSON name and the keywords the analyzers check constants against.</summary>
     public void EmitSchemaMember(PropertySpec property)
     {
+        // The additional properties are no member of their own, and hold nothing the analyzers check.
+        if (property.HoldsAdditionalProperties)
+        {
+            return;
+        }
+
         var type = property.Type;
         var arguments = new List<string> { Literal(property.JsonName) };
         if (property.IsRequired)
@@ -95,7 +101,7 @@ internal sealed class AttributeEmitter(SourceWriter writer, SchemaSpec schema)
             writer.WriteLine($"[{RuntimeTypes.SchemaAttributes}.ExactlyOneOf({string.Join(", ", alternatives)})]");
         }
 
-        foreach (var dependency in obj.Dependencies)
+        foreach (var dependency in obj.Dependencies.Concat(obj.DependentSchemas.SelectMany(d => d.Implied)))
         {
             var kind = $"{RuntimeTypes.SchemaAttributes}.DependencyKind.{(dependency.RequiresAll ? "All" : "Any")}";
             var requires = string.Join(", ", dependency.Requires.Select(Literal));

@@ -58,11 +58,15 @@ internal sealed class BuilderEmitter(SourceWriter writer, SchemaSpec schema, Att
         }
         else if (type.Kind == ValueKind.Array)
         {
-            // Copied, so that changing the caller's collection later cannot change the message.
+            // Copied, so that changing the caller's collection later cannot change the message; any values are
+            // copied out of their JsonDocument too, which the caller may dispose.
+            var items = type.Items!.Kind == ValueKind.Any
+                ? $"global::System.Linq.Enumerable.Select({parameter}, {RuntimeTypes.JsonValues}.Copy)"
+                : parameter;
             writer.WriteLine($$"""
                 public {{builder}} With{{property.ClrName}}(global::System.Collections.Generic.IEnumerable<{{type.Items!.ClrType(schema.Namespace)}}>? {{parameter}})
                 {
-                    {{field}} = {{parameter}} is null ? null : global::System.Linq.Enumerable.ToArray({{parameter}});
+                    {{field}} = {{parameter}} is null ? null : global::System.Linq.Enumerable.ToArray({{items}});
                     return this;
                 }
 

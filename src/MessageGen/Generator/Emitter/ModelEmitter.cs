@@ -1,3 +1,4 @@
+using System.Linq;
 using MessageGen.Model;
 using static MessageGen.Generator.Emitter.Expressions;
 
@@ -18,13 +19,21 @@ internal sealed class ModelEmitter(SourceWriter writer, SchemaSpec schema, Attri
 
     public void EmitMembers(ObjectSpec obj)
     {
-        foreach (var property in obj.Properties)
+        foreach (var property in obj.ModelProperties)
         {
-            EmitStaticData(property);
+            foreach (var (type, depth) in property.TypesByDepth)
+            {
+                EmitStaticData(type, property.PatternFieldName(depth), property.EnumFieldName(depth));
+            }
+        }
+
+        foreach (var condition in obj.DependentSchemas.SelectMany(d => d.ValueConditions))
+        {
+            EmitStaticData(condition.Value, condition.PatternFieldName, condition.EnumFieldName);
         }
 
         writer.WriteLine();
-        foreach (var property in obj.Properties)
+        foreach (var property in obj.ModelProperties)
         {
             EmitProperty(property, property.JsonName == obj.DiscriminatorJsonName ? obj.OverrideModifier : string.Empty);
             writer.WriteLine();
@@ -37,32 +46,29 @@ internal sealed class ModelEmitter(SourceWriter writer, SchemaSpec schema, Attri
             """);
     }
 
-    /// <summary>What validation needs of a member and its items, built once per type: compiled patterns and enum values.</summary>
-    private void EmitStaticData(PropertySpec property)
+    /// <summary>What validation needs of a value, built once per type: its compiled pattern and enum values.</summary>
+    private void EmitStaticData(TypeSpec type, string patternField, string enumField)
     {
-        foreach (var (type, depth) in property.TypesByDepth)
+        if (type.Pattern is { } pattern)
         {
-            if (type.Pattern is { } pattern)
-            {
-                writer.WriteLine($$"""
-                    private static readonly {{RuntimeTypes.SchemaPattern}} {{property.PatternFieldName(depth)}} = new {{RuntimeTypes.SchemaPattern}}(
-                        source: {{Literal(pattern)}},
-                        regex: new global::System.Text.RegularExpressions.Regex(
-                            {{Literal(EcmaScriptPattern.ToDotNet(pattern))}},
-                            global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled,
-                            matchTimeout: global::System.TimeSpan.FromSeconds(1)));
-                    """);
-            }
+            writer.WriteLine($$"""
+                private static readonly {{RuntimeTypes.SchemaPattern}} {{patternField}} = new {{RuntimeTypes.SchemaPattern}}(
+                    source: {{Literal(pattern)}},
+                    regex: new global::System.Text.RegularExpressions.Regex(
+                        {{Literal(EcmaScriptPattern.ToDotNet(pattern))}},
+                        global::System.Text.RegularExpressions.RegexOptions.ECMAScript | global::System.Text.RegularExpressions.RegexOptions.Compiled,
+                        matchTimeout: global::System.TimeSpan.FromSeconds(1)));
+                """);
+        }
 
-            if (type.Enum.Count > 0)
-            {
-                writer.WriteLine($"private static readonly string[] {property.EnumFieldName(depth)} = {StringArray(type.Enum)};");
-            }
+        if (type.Enum.Count > 0)
+        {
+            writer.WriteLine($"private static readonly string[] {enumField} = {StringArray(type.Enum)};");
+        }
 
-            if (type.NumberEnum.Count > 0)
-            {
-                writer.WriteLine($"private static readonly double[] {property.EnumFieldName(depth)} = {DoubleArray(type.NumberEnum)};");
-            }
+        if (type.NumberEnum.Count > 0)
+        {
+            writer.WriteLine($"private static readonly double[] {enumField} = {DoubleArray(type.NumberEnum)};");
         }
     }
 

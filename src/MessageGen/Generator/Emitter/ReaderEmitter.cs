@@ -88,6 +88,11 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
             writer.WriteLine($"var {property.SeenLocalName} = false;");
         }
 
+        if (obj.AdditionalProperties is { } additional)
+        {
+            writer.WriteLine($"{MapType(additional.Type.Items!)}? {additional.LocalName} = null;");
+        }
+
         writer.WriteLine();
         writer.OpenBlock($"while ({Input}.NextMember(ref reader))");
         var keyword = "if";
@@ -105,9 +110,17 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
         }
 
         writer.OpenBlock();
-        writer.WriteLine(obj.AllowsAdditionalProperties
-            ? $"{Input}.IgnoreMember(ref reader);"
-            : $"{Input}.UnknownMember(ref reader, path, errors);");
+        if (obj.AdditionalProperties is { } others)
+        {
+            EmitReadEntry(others.Type.Items!, others.LocalName, "path", depth: 0, createsMap: true);
+        }
+        else
+        {
+            writer.WriteLine(obj.AllowsAdditionalProperties
+                ? $"{Input}.IgnoreMember(ref reader);"
+                : $"{Input}.UnknownMember(ref reader, path, errors);");
+        }
+
         writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();
@@ -182,6 +195,9 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
             case ValueKind.Map:
                 EmitReadMap(type, target, parentPath, member, depth);
                 break;
+            case ValueKind.Any:
+                writer.WriteLine($"{target} = {Input}.ReadAnyValue(ref reader, {parentPath}, {member}, errors);");
+                break;
         }
     }
 
@@ -189,39 +205,56 @@ internal sealed class ReaderEmitter(SourceWriter writer, SchemaSpec schema)
     {
         var values = type.Items!;
         var map = "map" + depth;
-        var key = "key" + depth;
-        var entry = "entry" + depth;
         var mapPath = "mapPath" + depth;
         writer.OpenBlock($"if ({Input}.ExpectObject(ref reader, {parentPath}, {member}, errors))");
         writer.WriteLine($$"""
             var {{mapPath}} = {{MemberPath(parentPath, member)}};
-            var {{map}} = new global::System.Collections.Generic.Dictionary<string, {{values.ClrType(schema.Namespace)}}>();
+            var {{map}} = new {{MapType(values)}}();
             while ({{Input}}.NextMember(ref reader))
-            {
-                var {{key}} = {{Input}}.ReadName(ref reader);
-                if ({{map}}.ContainsKey({{key}}))
-                {
-                    {{Input}}.DuplicateMember(ref reader, {{mapPath}}, {{key}}, errors);
-                }
-
-                reader.Read();
-                {{values.NullableClrType(schema.Namespace)}} {{entry}} = null;
             """);
         writer.OpenBlock();
-        EmitReadValue(values, entry, mapPath, key, depth + 1);
+        EmitReadEntry(values, map, mapPath, depth, createsMap: false);
         writer.CloseBlock();
         writer.WriteLine($$"""
-                if ({{entry}} is not null)
-                {
-                    {{map}}[{{key}}] = {{entry}}{{(values.IsValueType ? ".Value" : string.Empty)}};
-                }
-            }
 
             {{target}} = {{map}};
             """);
         writer.CloseBlock();
         writer.WriteLine();
     }
+
+    /// <summary>
+    /// At a member name: reads the member into the dictionary <paramref name="map"/>, which is made for the first member
+    /// when <paramref name="createsMap"/> (so that an object without one allocates none).
+    /// </summary>
+    private void EmitReadEntry(TypeSpec values, string map, string mapPath, int depth, bool createsMap)
+    {
+        var key = "key" + depth;
+        var entry = "entry" + depth;
+        var seen = createsMap ? $"{map} is not null && {map}.ContainsKey({key})" : $"{map}.ContainsKey({key})";
+        var target = createsMap ? $"({map} ??= new {MapType(values)}())" : map;
+        writer.WriteLine($$"""
+            var {{key}} = {{Input}}.ReadName(ref reader);
+            if ({{seen}})
+            {
+                {{Input}}.DuplicateMember(ref reader, {{mapPath}}, {{key}}, errors);
+            }
+
+            reader.Read();
+            {{values.NullableClrType(schema.Namespace)}} {{entry}} = null;
+            """);
+        writer.OpenBlock();
+        EmitReadValue(values, entry, mapPath, key, depth + 1);
+        writer.CloseBlock();
+        writer.WriteLine($$"""
+            if ({{entry}} is not null)
+            {
+                {{target}}[{{key}}] = {{entry}}{{(values.IsValueType ? ".Value" : string.Empty)}};
+            }
+            """);
+    }
+
+    private string MapType(TypeSpec values) => $"global::System.Collections.Generic.Dictionary<string, {values.ClrType(schema.Namespace)}>";
 
     private void EmitReadArray(TypeSpec type, string target, string parentPath, string member, int depth)
     {

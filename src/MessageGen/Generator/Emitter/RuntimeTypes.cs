@@ -11,6 +11,7 @@ internal static class RuntimeTypes
     public const string JsonInput = "global::MessageGen.Serialization.JsonInput";
     public const string SchemaChecks = "global::MessageGen.Serialization.SchemaChecks";
     public const string SchemaPattern = "global::MessageGen.Serialization.SchemaPattern";
+    public const string JsonValues = "global::MessageGen.Serialization.JsonValues";
     public const string IWhatsAppMessage = "global::MessageGen.IWhatsAppMessage";
 
     /// <summary>The namespace of the attributes the analyzers read.</summary>

@@ -27,13 +27,25 @@ internal sealed class ValidationEmitter(SourceWriter writer)
         writer.OpenBlock();
         foreach (var property in obj.SettableProperties)
         {
-            EmitMemberChecks(property);
+            if (property.HoldsAdditionalProperties)
+            {
+                EmitAdditionalPropertiesChecks(obj, property);
+            }
+            else
+            {
+                EmitMemberChecks(property);
+            }
         }
 
         EmitExactlyOneOf(obj);
         foreach (var dependency in obj.Dependencies)
         {
             EmitDependency(obj, dependency);
+        }
+
+        foreach (var dependent in obj.DependentSchemas)
+        {
+            EmitDependentSchema(obj, dependent);
         }
 
         writer.CloseBlock();
@@ -58,7 +70,7 @@ internal sealed class ValidationEmitter(SourceWriter writer)
         var member = Literal(property.JsonName);
         if (property.Type.IsValueType)
         {
-            // A required number is never null; booleans, and numbers without limits, carry no checks.
+            // A required number is never null; booleans and numbers without limits or allowed values carry no checks.
             if (property.Type.HasChecks && property.IsRequired)
             {
                 EmitValueChecks(property, property.Type, value, "path", member, depth: 0);
@@ -124,6 +136,9 @@ internal sealed class ValidationEmitter(SourceWriter writer)
                     $"{Checks}.CheckNumber({value}, {parentPath}, {member}, minimum: {Literal(limits.Minimum)}, exclusiveMinimum: {Literal(limits.ExclusiveMinimum)}, " +
                     $"maximum: {Literal(limits.Maximum)}, exclusiveMaximum: {Literal(limits.ExclusiveMaximum)}, multipleOf: {Literal(limits.MultipleOf)}, errors: errors, allowedValues: {allowed});");
                 break;
+            case ValueKind.Boolean when type.AllowedBoolean is { } allowedBoolean:
+                writer.WriteLine($"{Checks}.CheckBoolean({value}, {parentPath}, {member}, allowed: {Literal(allowedBoolean)}, errors: errors);");
+                break;
             case ValueKind.Object:
                 writer.WriteLine($"{value}.ValidateInto({MemberPath(parentPath, member)}, errors);");
                 break;
@@ -133,22 +148,60 @@ internal sealed class ValidationEmitter(SourceWriter writer)
             case ValueKind.Map:
                 EmitMapChecks(property, type, value, parentPath, member, depth);
                 break;
+            case ValueKind.Any:
+                writer.WriteLine($"{Checks}.CheckJsonValue({value}, {parentPath}, {member}, errors);");
+                break;
         }
+    }
+
+    /// <summary>
+    /// Each additional property is checked against the <c>additionalProperties</c> schema at its own path, and must not
+    /// be a member that <c>properties</c> describes (it would be written twice).
+    /// </summary>
+    private void EmitAdditionalPropertiesChecks(ObjectSpec obj, PropertySpec additional)
+    {
+        var described = obj.Properties.Count == 0 ? null : string.Join(" or ", obj.Properties.Select(p => Literal(p.JsonName)));
+        if (described is null && !additional.Type.HasChecks)
+        {
+            return;
+        }
+
+        writer.OpenBlock($"if ({additional.ClrName} is not null)");
+        EmitEntryChecks(additional, additional.Type.Items!, additional.ClrName, "path", depth: 0, described);
+        writer.CloseBlock();
+        writer.WriteLine();
     }
 
     private void EmitMapChecks(PropertySpec property, TypeSpec type, string value, string parentPath, string member, int depth)
     {
-        var values = type.Items!;
-        var pair = "pair" + depth;
         var mapPath = "mapPath" + depth;
-        writer.WriteLine($$"""
-            var {{mapPath}} = {{MemberPath(parentPath, member)}};
-            foreach (var {{pair}} in {{value}})
-            """);
-        writer.OpenBlock();
+        writer.WriteLine($"var {mapPath} = {MemberPath(parentPath, member)};");
+        EmitEntryChecks(property, type.Items!, value, mapPath, depth, describedMembers: null);
+    }
+
+    /// <summary>Checks each value of the dictionary <paramref name="map"/>; <paramref name="describedMembers"/> (a C# pattern) are keys it must not have.</summary>
+    private void EmitEntryChecks(PropertySpec property, TypeSpec values, string map, string mapPath, int depth, string? describedMembers)
+    {
+        var pair = "pair" + depth;
+        writer.OpenBlock($"foreach (var {pair} in {map})");
+        if (describedMembers is not null)
+        {
+            writer.WriteLine($$"""
+                if ({{pair}}.Key is {{describedMembers}})
+                {
+                    errors.Add({{Checks}}.DescribedMember({{mapPath}}, {{pair}}.Key));
+                }
+
+                """);
+        }
+
         if (values.IsValueType)
         {
-            EmitValueChecks(property, values, $"{pair}.Value", mapPath, $"{pair}.Key", depth + 1);
+            // Additional properties are looped over for their names even when their values carry no checks.
+            if (values.HasChecks)
+            {
+                EmitValueChecks(property, values, $"{pair}.Value", mapPath, $"{pair}.Key", depth + 1);
+            }
         }
         else
         {
@@ -246,6 +299,61 @@ internal sealed class ValidationEmitter(SourceWriter writer)
             }
 
             """);
+    }
+
+    /// <summary>A <c>dependentSchemas</c> rule: when its member is set, each part must hold, and each that does not is a violation.</summary>
+    private void EmitDependentSchema(ObjectSpec obj, DependentSchemaSpec dependent)
+    {
+        writer.OpenBlock($"if ({IsSet(obj, dependent.Member)})");
+        foreach (var part in dependent.Parts)
+        {
+            writer.WriteLine($$"""
+                if (!{{Holds(obj, part)}})
+                {
+                    errors.Add({{Checks}}.DependentSchema(path, {{Literal(dependent.Member)}}, requirement: {{Literal(part.Requirement)}}));
+                }
+
+                """);
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    /// <summary>The C# expression, in parentheses, that is true when <paramref name="condition"/> holds for this object.</summary>
+    private static string Holds(ObjectSpec obj, ConditionSpec condition) => condition switch
+    {
+        ConstantCondition constant => $"({Literal(constant.Holds)})",
+        RequiredCondition required => $"({string.Join(" && ", required.Members.Select(m => IsSet(obj, m)))})",
+        ValueCondition value => ValueHolds(obj, value),
+        DependentCondition dependent => $"(!({IsSet(obj, dependent.Member)}) || {Holds(obj, dependent.Then)})",
+        NotCondition not => $"(!{Holds(obj, not.Negated)})",
+        CombinedCondition { Keyword: "allOf" } all => $"({string.Join(" && ", all.Branches.Select(b => Holds(obj, b)))})",
+        CombinedCondition { Keyword: "anyOf" } any => $"({string.Join(" || ", any.Branches.Select(b => Holds(obj, b)))})",
+        CombinedCondition oneOf => $"({string.Join(" + ", oneOf.Branches.Select(b => $"({Holds(obj, b)} ? 1 : 0)"))} == 1)",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(condition), condition.GetType().Name, "Not a condition MessageGen generates."),
+    };
+
+    /// <summary>A member's value meets the condition's keywords, checked as they are for the member itself; an absent member meets every one.</summary>
+    private static string ValueHolds(ObjectSpec obj, ValueCondition condition)
+    {
+        var property = obj.Property(condition.Member);
+        var type = condition.Value;
+        var value = property.Type.IsValueType && !property.IsRequired ? property.ClrName + ".Value" : property.ClrName;
+        var limits = type.Limits ?? NumberLimits.None;
+        var check = type.Kind switch
+        {
+            ValueKind.String =>
+                $"{Checks}.IsValidString({value}, minLength: {Limit(type.MinLength)}, maxLength: {Limit(type.MaxLength)}, " +
+                $"pattern: {(type.Pattern is null ? "null" : condition.PatternFieldName)}, isUri: {Literal(type.IsUri)}, " +
+                $"allowedValues: {(type.Enum.Count == 0 ? "null" : condition.EnumFieldName)})",
+            ValueKind.Boolean => $"{value} == {Literal(type.AllowedBoolean!.Value)}",
+            _ =>
+                $"{Checks}.IsValidNumber({value}, minimum: {Literal(limits.Minimum)}, exclusiveMinimum: {Literal(limits.ExclusiveMinimum)}, " +
+                $"maximum: {Literal(limits.Maximum)}, exclusiveMaximum: {Literal(limits.ExclusiveMaximum)}, multipleOf: {Literal(limits.MultipleOf)}, " +
+                $"allowedValues: {(type.NumberEnum.Count == 0 ? "null" : condition.EnumFieldName)})",
+        };
+        return property.IsAlwaysSet ? $"({check})" : $"({property.ClrName} is null || {check})";
     }
 
     private static string IsSet(ObjectSpec obj, string jsonName)

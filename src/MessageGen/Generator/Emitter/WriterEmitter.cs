@@ -67,6 +67,13 @@ internal sealed class WriterEmitter(SourceWriter writer)
 
         foreach (var (property, separator) in obj.WriteOrder)
         {
+            if (property.HoldsAdditionalProperties)
+            {
+                FlushRaw(pending);
+                EmitWriteAdditionalProperties(property, separator);
+                continue;
+            }
+
             var name = JsonString(property.JsonName) + ":";
             if (property.IsAlwaysWritten)
             {
@@ -109,6 +116,35 @@ internal sealed class WriterEmitter(SourceWriter writer)
 
         pending.Append('}');
         FlushRaw(pending);
+    }
+
+    /// <summary>The additional properties after the schema's members, each with its own name.</summary>
+    private void EmitWriteAdditionalProperties(PropertySpec additional, MemberSeparator separator)
+    {
+        writer.OpenBlock($"if ({additional.ClrName} is not null)");
+        writer.OpenBlock($"foreach (var pair0 in {additional.ClrName})");
+        if (separator == MemberSeparator.Comma)
+        {
+            writer.WriteLine($"{Output}.WriteRaw(writer, \",\"u8);");
+        }
+        else
+        {
+            EmitCommaIfWritten();
+        }
+
+        writer.WriteLine($$"""
+            {{Output}}.WriteString(writer, pair0.Key);
+            {{Output}}.WriteRaw(writer, ":"u8);
+            """);
+        EmitWriteValue(additional.Type.Items!, "pair0.Value", depth: 1);
+        if (separator != MemberSeparator.Comma)
+        {
+            writer.WriteLine("wroteMember = true;");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
     }
 
     /// <summary>A required member's value; a reference that is null anyway (the caller skipped <c>Build()</c>) cannot be written.</summary>
@@ -159,6 +195,9 @@ internal sealed class WriterEmitter(SourceWriter writer)
                 break;
             case ValueKind.Map:
                 EmitWriteMap(type, value, depth);
+                break;
+            case ValueKind.Any:
+                writer.WriteLine($"{RuntimeTypes.JsonValues}.Write(writer, {value});");
                 break;
         }
     }

@@ -217,9 +217,9 @@ namespace MessageGen.WhatsApp
 
                             reader.Read();
                             string? entry0 = null;
-                        {
-                            entry0 = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, mapPath0, key0, errors);
-                        }
+                            {
+                                entry0 = global::MessageGen.Serialization.JsonInput.ReadString(ref reader, mapPath0, key0, errors);
+                            }
                             if (entry0 is not null)
                             {
                                 map0[key0] = entry0;
@@ -252,9 +252,9 @@ namespace MessageGen.WhatsApp
 
                             reader.Read();
                             long? entry0 = null;
-                        {
-                            entry0 = global::MessageGen.Serialization.JsonInput.ReadInt64(ref reader, mapPath0, key0, errors);
-                        }
+                            {
+                                entry0 = global::MessageGen.Serialization.JsonInput.ReadInt64(ref reader, mapPath0, key0, errors);
+                            }
                             if (entry0 is not null)
                             {
                                 map0[key0] = entry0.Value;
