@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -77,7 +76,60 @@ internal static class SandboxAnswers
         json.WriteEndObject();
     });
 
-    public static byte[] MediaUploaded(string mediaId) => Encoding.UTF8.GetBytes($$"""{"id":"{{mediaId}}"}""");
+    /// <summary><c>{"id":"..."}</c>: what an upload and <c>POST /sandbox/inbound</c> answer.</summary>
+    public static byte[] IdOnly(string id) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        json.WriteEndObject();
+    });
+
+    /// <summary>What <c>POST /v1/configs/webhook</c> answers: the URL taken (the header values are secrets, not repeated).</summary>
+    public static byte[] WebhookSet(SandboxWebhook webhook) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("url", webhook.Url.OriginalString);
+        json.WriteEndObject();
+    });
+
+    /// <summary>What <c>GET /v1/configs/webhook</c> answers: the URL and headers as configured; no <c>url</c> when none is.</summary>
+    public static byte[] WebhookConfig(SandboxWebhook? webhook) => Write(json =>
+    {
+        json.WriteStartObject();
+        if (webhook is not null)
+        {
+            json.WriteString("url", webhook.Url.OriginalString);
+        }
+
+        json.WriteStartObject("headers");
+        foreach (var (name, value) in webhook?.Headers ?? new Dictionary<string, string>())
+        {
+            json.WriteString(name, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
+
+    /// <summary>What <c>GET /{media-id}</c> answers for an upload.</summary>
+    public static byte[] MediaInfo(StoredMedia media, Uri downloadUrl) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("url", downloadUrl.AbsoluteUri);
+        json.WriteString("mime_type", media.MimeType);
+        json.WriteString("sha256", media.Sha256);
+        json.WriteNumber("file_size", media.Bytes.Length);
+        json.WriteString("id", media.Id);
+        json.WriteString("messaging_product", "whatsapp");
+        json.WriteEndObject();
+    });
+
+    /// <summary>A media id the sandbox does not know (never uploaded, or forgotten), as Graph answers an unknown object.</summary>
+    public static byte[] UnknownMedia(string id) => GraphError(
+        $"(#100) Unsupported get request. Object with ID '{Shown(id)}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
+        "GraphMethodException",
+        100,
+        "No upload has this id, or the sandbox forgot it to stay within MaxRecorded and MaxStoredMediaBytes.");
 
     /// <summary>An id shaped like the API's: <c>wamid.</c> and base64 of random bytes (URL-safe, as ids end up in webhook URLs).</summary>
     public static string NewMessageId() => "wamid." + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', '-').Replace('/', '_');

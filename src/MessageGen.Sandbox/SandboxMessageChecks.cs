@@ -92,7 +92,7 @@ internal static class SandboxMessageChecks
     }
 
     /// <summary>The first few violations, each cut short, and how many more there are (of <paramref name="total"/>).</summary>
-    private static string Describe(IReadOnlyList<ValidationError> errors, int total)
+    public static string Describe(IReadOnlyList<ValidationError> errors, int total)
     {
         var text = new StringBuilder();
         foreach (var error in errors.Take(MaxListedViolations))

@@ -34,4 +34,34 @@ public sealed class SandboxOptions
     /// to 1 MiB larger (for the multipart envelope); a larger one, on a route that reads the body (with the key), is answered 413.
     /// </summary>
     public long MaxMediaBytes { get; set; } = MessageGen.Media.VideoFileInspector.MaxCompatibleFileSize;
+
+    /// <summary>
+    /// How many bytes of uploaded files the sandbox keeps for <c>GET /{media-id}</c>, its download and the check of videos
+    /// sent by id (at most <see cref="MaxRecorded"/> files); the oldest are forgotten first. Default 256 MiB.
+    /// </summary>
+    public long MaxStoredMediaBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Where webhook notifications go from the start, as if set with <c>POST /v1/configs/webhook</c>; null (the default)
+    /// delivers nothing until a webhook is configured.
+    /// </summary>
+    public SandboxWebhook? Webhook { get; set; }
+
+    /// <summary>How long a webhook receiver has to answer an attempt before it counts as failed and is retried. Default 5 s, as on the API.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the sandbox waits after a failed attempt before the second; it doubles after each further one. Default 1 s;
+    /// tests make it a few milliseconds.
+    /// </summary>
+    public TimeSpan WebhookRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many attempts a notification gets before the sandbox gives up on it. Default 6.</summary>
+    public int WebhookMaxAttempts { get; set; } = 6;
+
+    /// <summary>
+    /// Called with each webhook delivery attempt once it has an outcome; <c>messagegen sandbox</c> prints them. It runs on
+    /// the delivery's thread, so it must return quickly.
+    /// </summary>
+    public Action<SandboxWebhookAttempt>? WebhookAttemptObserved { get; set; }
 }

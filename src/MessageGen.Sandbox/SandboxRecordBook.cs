@@ -2,8 +2,8 @@ namespace MessageGen.Sandbox;
 
 /// <summary>
 /// What a sandbox keeps on record, bounded twice so that a long-running or attacked sandbox stays small: at most
-/// <c>maxPerList</c> records in each list, and at most <c>maxBodyBytes</c> of bodies across requests and messages
-/// together. Beyond either, the oldest records go first, and each list counts what it dropped. Thread-safe.
+/// <c>maxPerList</c> records in each list, and at most <c>maxBodyBytes</c> of bodies across requests, messages and
+/// webhook attempts together. Beyond either, the oldest records go first, and each list counts what it dropped. Thread-safe.
 /// </summary>
 internal sealed class SandboxRecordBook(int maxPerList, long maxBodyBytes)
 {
@@ -11,6 +11,7 @@ internal sealed class SandboxRecordBook(int maxPerList, long maxBodyBytes)
     private readonly Shelf<SandboxRequest> _requests = new();
     private readonly Shelf<SandboxMessage> _messages = new();
     private readonly Shelf<SandboxMedia> _media = new();
+    private readonly Shelf<SandboxWebhookAttempt> _webhookAttempts = new();
     private long _bodyBytes;
     private long _nextOrder;
 
@@ -20,11 +21,15 @@ internal sealed class SandboxRecordBook(int maxPerList, long maxBodyBytes)
 
     public void Add(SandboxMedia media) => Add(_media, media, bodyBytes: 0);
 
+    public void Add(SandboxWebhookAttempt attempt) => Add(_webhookAttempts, attempt, attempt.Body.Length);
+
     public RecordSnapshot<SandboxRequest> Requests() => Snapshot(_requests);
 
     public RecordSnapshot<SandboxMessage> Messages() => Snapshot(_messages);
 
     public RecordSnapshot<SandboxMedia> Media() => Snapshot(_media);
+
+    public RecordSnapshot<SandboxWebhookAttempt> WebhookAttempts() => Snapshot(_webhookAttempts);
 
     // Counters only: no copy of the list to read one number.
     public long DroppedRequests => DroppedFrom(_requests);
@@ -32,6 +37,8 @@ internal sealed class SandboxRecordBook(int maxPerList, long maxBodyBytes)
     public long DroppedMessages => DroppedFrom(_messages);
 
     public long DroppedMedia => DroppedFrom(_media);
+
+    public long DroppedWebhookAttempts => DroppedFrom(_webhookAttempts);
 
     private long DroppedFrom(Shelf shelf)
     {
@@ -59,9 +66,9 @@ internal sealed class SandboxRecordBook(int maxPerList, long maxBodyBytes)
         }
     }
 
-    /// <summary>Of the two lists that hold bodies, the one whose oldest record is older.</summary>
+    /// <summary>Of the lists that hold bodies, the one whose oldest record is the oldest.</summary>
     private Shelf OldestWithBodies() =>
-        _requests.OldestOrder is { } request && (_messages.OldestOrder is not { } message || request < message) ? _requests : _messages;
+        new Shelf[] { _requests, _messages, _webhookAttempts }.Where(shelf => shelf.OldestOrder is not null).MinBy(shelf => shelf.OldestOrder)!;
 
     private RecordSnapshot<T> Snapshot<T>(Shelf<T> shelf)
     {

@@ -44,3 +44,24 @@ public sealed record SandboxMessage(string Id, string To, ReadOnlyMemory<byte> B
 /// <param name="MimeType">The file part's content type.</param>
 /// <param name="Length">The file's size in bytes.</param>
 public sealed record SandboxMedia(string Id, string FileName, string MimeType, long Length);
+
+/// <summary>One attempt to deliver a webhook notification, whatever the receiver answered.</summary>
+/// <param name="Url">Where it was POSTed.</param>
+/// <param name="StatusCode">The HTTP status the receiver answered; null when it did not answer (see <paramref name="Error"/>).</param>
+/// <param name="Attempt">Which attempt at this notification it was, from 1.</param>
+/// <param name="Body">The notification's exact bytes.</param>
+/// <param name="SentAt">When the attempt started.</param>
+/// <param name="Error">Why there was no answer (a timeout, a refused connection); null when there was one.</param>
+/// <param name="Summary">What the notification carries, e.g. <c>sent wamid.HBg...</c>, for output.</param>
+public sealed record SandboxWebhookAttempt(
+    string Url,
+    int? StatusCode,
+    int Attempt,
+    ReadOnlyMemory<byte> Body,
+    DateTimeOffset SentAt,
+    string? Error,
+    string Summary)
+{
+    /// <summary>Whether the receiver took the notification: a 2xx answer.</summary>
+    public bool Succeeded => StatusCode is >= 200 and < 300;
+}

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Constraints;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,14 +19,16 @@ namespace MessageGen.Sandbox;
 /// checking the <c>D360-API-KEY</c> (401, before the body is read) and then the message (400) and answering in the API's
 /// shapes. It records what it received (<see cref="Requests"/>, <see cref="Messages"/>, <c>GET /sandbox/messages</c>),
 /// within limits (<see cref="SandboxOptions.MaxRecorded"/>, <see cref="SandboxOptions.MaxRecordedBodyBytes"/>), and plays
-/// injected <see cref="Faults"/>. Start it with <see cref="StartAsync"/>; dispose it to stop.
+/// injected <see cref="Faults"/>. After "accepted" it plays the rest of a message's life: webhook deliveries (see
+/// <see cref="Webhook"/>) and the download of uploaded media. Start it with <see cref="StartAsync"/>; dispose it to stop.
 /// </summary>
-public sealed class SandboxServer : IAsyncDisposable
+public sealed partial class SandboxServer : IAsyncDisposable
 {
     private const string ApiKeyHeaderName = "D360-API-KEY";
 
     /// <summary>What the sandbox serves, for the answer to any other path.</summary>
-    private const string ServedRoutes = "POST /messages, POST /media and GET /sandbox/messages";
+    private const string ServedRoutes =
+        "POST /messages, POST /media, GET /{media-id}, GET /media-download/, GET and POST /v1/configs/webhook, GET /sandbox/messages, GET /sandbox/webhooks and POST /sandbox/inbound";
 
     private readonly WebApplication _app;
     private readonly byte[] _apiKeyBytes;
@@ -32,6 +36,12 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly long _maxRequestBytes;
     private readonly Action<SandboxRequest>? _requestObserved;
     private readonly SandboxRecordBook _records;
+    private readonly SandboxMediaStore _uploads;
+
+    /// <summary>What the sandbox itself sends: webhook deliveries and fetches of loopback video links. No proxy, no redirects.</summary>
+    private readonly HttpClient _outbound = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly SandboxWebhookSender _webhooks;
+    private readonly SandboxVideoCheck _videoCheck;
 
     private SandboxServer(WebApplication app, string apiKey, SandboxOptions options)
     {
@@ -42,6 +52,9 @@ public sealed class SandboxServer : IAsyncDisposable
         _maxRequestBytes = MaxRequestBytes(options);
         _requestObserved = options.RequestObserved;
         _records = new SandboxRecordBook(options.MaxRecorded, options.MaxRecordedBodyBytes);
+        _uploads = new SandboxMediaStore(options.MaxRecorded, options.MaxStoredMediaBytes);
+        _webhooks = new SandboxWebhookSender(_outbound, _records, options);
+        _videoCheck = new SandboxVideoCheck(_uploads, _outbound, options.MaxMediaBytes);
     }
 
     /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:54321/</c>; use it as the client's base address.</summary>
@@ -54,7 +67,8 @@ public sealed class SandboxServer : IAsyncDisposable
     public SandboxFaults Faults { get; } = new();
 
     /// <summary>
-    /// The requests received on <c>/messages</c> and <c>/media</c>, in order (a snapshot): the newest, within the limits
+    /// The requests received on the API's routes (<c>/messages</c>, <c>/media</c>, <c>/{media-id}</c>, its download,
+    /// <c>/v1/configs/webhook</c>) and on <c>POST /sandbox/inbound</c>, in order (a snapshot): the newest, within the limits
     /// of <see cref="SandboxOptions"/>. Refused requests keep only the start of their body, see <see cref="SandboxRequest.Body"/>.
     /// </summary>
     public IReadOnlyList<SandboxRequest> Requests => _records.Requests().Items;
@@ -83,6 +97,10 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRecorded, nameof(options.MaxRecorded));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRecordedBodyBytes, nameof(options.MaxRecordedBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxStoredMediaBytes, nameof(options.MaxStoredMediaBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WebhookTimeout, TimeSpan.Zero, nameof(options.WebhookTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WebhookRetryBaseDelay, TimeSpan.Zero, nameof(options.WebhookRetryBaseDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WebhookMaxAttempts, 1, nameof(options.WebhookMaxAttempts));
         var apiKey = string.IsNullOrEmpty(options.ApiKey)
             ? "sandbox-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()
             : options.ApiKey;
@@ -96,6 +114,9 @@ public sealed class SandboxServer : IAsyncDisposable
         });
         builder.Services.AddRoutingCore();
 
+        // The slim routing leaves out the regex constraint; media ids are digits, so that GET /messages stays a wrong method.
+        builder.Services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<RegexInlineRouteConstraint>("regex"));
+
         // No console lifetime: an embedded sandbox must not take Ctrl+C or SIGTERM from the app that hosts it.
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
@@ -106,6 +127,12 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapPost("/messages", sandbox.PostMessageAsync);
         app.MapPost("/media", sandbox.PostMediaAsync);
         app.MapGet("/sandbox/messages", sandbox.ListMessagesAsync);
+        app.MapGet("/sandbox/webhooks", sandbox.ListWebhookAttemptsAsync);
+        app.MapPost("/sandbox/inbound", sandbox.PostInboundAsync);
+        app.MapPost("/v1/configs/webhook", sandbox.PostWebhookConfigAsync);
+        app.MapGet("/v1/configs/webhook", sandbox.GetWebhookConfigAsync);
+        app.MapGet("/{mediaId:regex(^[0-9]+$)}", sandbox.GetMediaAsync);
+        app.MapGet(MediaDownloadPath, sandbox.DownloadMediaAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -113,11 +140,14 @@ public sealed class SandboxServer : IAsyncDisposable
         return sandbox;
     }
 
-    /// <summary>Stops the server.</summary>
+    /// <summary>Stops the server, then its webhook deliveries (pending retries are not made).</summary>
     public async ValueTask DisposeAsync()
     {
+        // Requests first: once they have ended, nothing starts new deliveries.
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        await _webhooks.DisposeAsync().ConfigureAwait(false);
+        _outbound.Dispose();
     }
 
     private async Task PostMessageAsync(HttpContext context)
@@ -128,11 +158,8 @@ public sealed class SandboxServer : IAsyncDisposable
             return;
         }
 
-        if (!SandboxMessageChecks.IsJson(context.Request.ContentType))
+        if (!await RequireJsonAsync(context, request).ConfigureAwait(false))
         {
-            await request.AnswerAsync(400, SandboxAnswers.InvalidParameter(
-                $"The body must be JSON, sent with 'Content-Type: application/json' (charset utf-8 or none), not '{SandboxAnswers.Shown(context.Request.ContentType ?? "")}'."))
-                .ConfigureAwait(false);
             return;
         }
 
@@ -146,6 +173,7 @@ public sealed class SandboxServer : IAsyncDisposable
         _records.Add(new SandboxMessage(id, message.To, request.Body, DateTimeOffset.UtcNow));
 
         await request.AnswerAsync(200, SandboxAnswers.Accepted(message.To, id)).ConfigureAwait(false);
+        StartStatusDeliveries(id, message);
     }
 
     private async Task PostMediaAsync(HttpContext context)
@@ -196,11 +224,32 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var id = SandboxAnswers.NewMediaId();
         _records.Add(new SandboxMedia(id, file.FileName, file.ContentType, file.Length));
+        _uploads.Add(StoredMedia.Of(id, file.ContentType, await ReadAllAsync(file, context.RequestAborted).ConfigureAwait(false)));
 
-        await request.AnswerAsync(200, SandboxAnswers.MediaUploaded(id)).ConfigureAwait(false);
+        await request.AnswerAsync(200, SandboxAnswers.IdOnly(id)).ConfigureAwait(false);
     }
 
-    private async Task ListMessagesAsync(HttpContext context)
+    private Task ListMessagesAsync(HttpContext context) => ListRecordsAsync(context, json =>
+    {
+        var messages = _records.Messages();
+        json.WriteNumber("dropped_messages", messages.Dropped);
+        json.WriteStartArray("messages");
+        foreach (var message in messages.Items)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", message.Id);
+            json.WriteString("to", message.To);
+            json.WriteString("received_at", message.ReceivedAt);
+            json.WritePropertyName("body");
+            json.WriteRawValue(message.Body.Span, skipInputValidation: true);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    });
+
+    /// <summary>Answers a <c>GET /sandbox/...</c> list: the key (no fault plays on these), then one object that <paramref name="writeMembers"/> fills.</summary>
+    private async Task ListRecordsAsync(HttpContext context, Action<Utf8JsonWriter> writeMembers)
     {
         if (!IsKeyAccepted(context.Request))
         {
@@ -208,26 +257,12 @@ public sealed class SandboxServer : IAsyncDisposable
             return;
         }
 
-        var messages = _records.Messages();
         context.Response.ContentType = "application/json";
         var json = new Utf8JsonWriter(context.Response.BodyWriter, SandboxAnswers.WriterOptions);
         await using (json.ConfigureAwait(false))
         {
             json.WriteStartObject();
-            json.WriteNumber("dropped_messages", messages.Dropped);
-            json.WriteStartArray("messages");
-            foreach (var message in messages.Items)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", message.Id);
-                json.WriteString("to", message.To);
-                json.WriteString("received_at", message.ReceivedAt);
-                json.WritePropertyName("body");
-                json.WriteRawValue(message.Body.Span, skipInputValidation: true);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            writeMembers(json);
             json.WriteEndObject();
         }
     }
@@ -235,14 +270,15 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>
     /// What every API route does first, as the API does: a matching fault, the key (before the body is read, so that a
     /// client without it costs nothing), then the body. Returns null when that has answered the request already.
+    /// A sandbox route that reads a body (<paramref name="playsFaults"/> false) is not the API: no fault plays on it.
     /// </summary>
-    private async Task<PendingRequest?> BeginAsync(HttpContext context, bool bodyNamesRecipient)
+    private async Task<PendingRequest?> BeginAsync(HttpContext context, bool bodyNamesRecipient, bool playsFaults = true)
     {
         var request = new PendingRequest(context, this);
         if (!request.ApiKeyAccepted)
         {
             // The body is not read, so a fault aimed at a recipient (named in the body) cannot match here.
-            if (await request.PlayFaultAsync(recipient: null).ConfigureAwait(false))
+            if (!playsFaults || await request.PlayFaultAsync(recipient: null).ConfigureAwait(false))
             {
                 await request.AnswerAsync(401, SandboxAnswers.InvalidApiKey).ConfigureAwait(false);
             }
@@ -256,7 +292,21 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         var recipient = bodyNamesRecipient ? SandboxMessageChecks.TryReadRecipient(request.Body) : null;
-        return await request.PlayFaultAsync(recipient).ConfigureAwait(false) ? request : null;
+        return !playsFaults || await request.PlayFaultAsync(recipient).ConfigureAwait(false) ? request : null;
+    }
+
+    /// <summary>Answers 400 unless the body is JSON; returns whether it is.</summary>
+    private static async Task<bool> RequireJsonAsync(HttpContext context, PendingRequest request)
+    {
+        if (SandboxMessageChecks.IsJson(context.Request.ContentType))
+        {
+            return true;
+        }
+
+        await request.AnswerAsync(400, SandboxAnswers.InvalidParameter(
+            $"The body must be JSON, sent with 'Content-Type: application/json' (charset utf-8 or none), not '{SandboxAnswers.Shown(context.Request.ContentType ?? "")}'."))
+            .ConfigureAwait(false);
+        return false;
     }
 
     /// <summary>Gives the answers routing leaves empty (an unknown path, a wrong method) a body in the API's shape.</summary>
@@ -290,6 +340,19 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The largest request body taken: the largest media file and room for its multipart envelope.</summary>
     private static long MaxRequestBytes(SandboxOptions options) => options.MaxMediaBytes + (1024 * 1024);
+
+    /// <summary>An uploaded file's bytes; at most <see cref="SandboxOptions.MaxMediaBytes"/>, checked before.</summary>
+    private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[file.Length];
+        var stream = file.OpenReadStream();
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return bytes;
+    }
 
     private static byte[] MediaError(string details) =>
         SandboxAnswers.GraphError("(#131053) Media upload error", "OAuthException", WhatsAppErrorCodes.MediaUploadError, details);
