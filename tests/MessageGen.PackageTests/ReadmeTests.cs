@@ -14,6 +14,7 @@ namespace MessageGen.PackageTests;
 public partial class ReadmeTests(PackageFeed feed)
 {
     private const string ReadmePort = "5080";
+    private const string UnplayableVideoCommand = "dotnet run --project samples/SendVideo -- --file tests/fixtures/video/hevc.mp4";
 
     private static readonly IReadOnlyList<(string Language, string Text)> Blocks = ReadBlocks(File.ReadAllText(Path.Combine(PackageFeed.RepositoryRoot, "README.md")));
 
@@ -30,6 +31,7 @@ public partial class ReadmeTests(PackageFeed feed)
         string[] known =
         [
             "dotnet run --project samples/SendVideo",
+            UnplayableVideoCommand,
             "dotnet test MessageGen.sln -c Release",
             .. QuickStartCommands,
             "messagegen --help", // run by the quick start, with the tool it installs
@@ -57,6 +59,18 @@ public partial class ReadmeTests(PackageFeed feed)
         Assert.Contains("sending to a local sandbox", output, StringComparison.Ordinal);
         Assert.Matches(@"message id: wamid\.\S+", output);
         Assert.Contains("Accepted is not delivered", output, StringComparison.Ordinal);
+        Assert.Matches(@"After accepted \(webhooks from the sandbox\):\r?\n  sent\r?\n  delivered\r?\n  read\r?\n", output);
+    }
+
+    [Fact]
+    public void After_accepted_an_unplayable_video_fails_with_131053()
+    {
+        Assert.Contains(UnplayableVideoCommand, Commands());
+
+        var output = DotNet.Run(PackageFeed.RepositoryRoot, Arguments(UnplayableVideoCommand)).ShouldSucceed().Output;
+
+        Assert.Matches(@"message id: wamid\.\S+", output);
+        Assert.Matches(@"  sent\r?\n  failed 131053 Media upload error: .*hevc", output);
     }
 
     /// <summary>
