@@ -16,13 +16,7 @@ internal static class ListenCommand
 {
     public static Command Create(CliConsole console)
     {
-        var port = new Option<int>("--port")
-        {
-            Description = "The port on 127.0.0.1 to listen on; 0 picks a free one.",
-            HelpName = "N",
-            DefaultValueFactory = _ => 0,
-        };
-        IntOptionRange.Require(port, 0, IPEndPoint.MaxPort, $"--port must be between 0 and {IPEndPoint.MaxPort}.");
+        var port = PortOption.Create();
         var header = HeaderOption.Create("--header", "The header each delivery must carry (as configured with the webhook URL); without it, any delivery is accepted.");
 
         var command = new Command(

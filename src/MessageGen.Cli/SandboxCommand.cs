@@ -10,13 +10,7 @@ internal static class SandboxCommand
 {
     public static Command Create(CliConsole console)
     {
-        var port = new Option<int>("--port")
-        {
-            Description = "The port on 127.0.0.1 to listen on; 0 picks a free one.",
-            HelpName = "N",
-            DefaultValueFactory = _ => 0,
-        };
-        IntOptionRange.Require(port, 0, IPEndPoint.MaxPort, $"--port must be between 0 and {IPEndPoint.MaxPort}.");
+        var port = PortOption.Create();
         var apiKey = new Option<string?>("--api-key")
         {
             Description = "The D360-API-KEY the sandbox accepts; a random one is made and printed if omitted.",
