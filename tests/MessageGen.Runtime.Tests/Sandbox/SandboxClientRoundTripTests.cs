@@ -5,6 +5,7 @@ using MessageGen.Runtime.Tests.Support;
 namespace MessageGen.Runtime.Tests.Sandbox;
 
 /// <summary>The runtime client's webhook and media calls against the sandbox: each proves the other speaks the API.</summary>
+[Collection(SandboxDeliveryCollection.Name)]
 public sealed class SandboxClientRoundTripTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace MessageGen.Runtime.Tests.Sandbox;
 
 /// <summary>Messages the API accepts and then fails: videos that cannot play and the test recipients.</summary>
+[Collection(SandboxDeliveryCollection.Name)]
 public sealed class SandboxFailedStatusTests
 {
     /// <summary>H.264 High: the inspector rejects it (Android clients cannot play it).</summary>

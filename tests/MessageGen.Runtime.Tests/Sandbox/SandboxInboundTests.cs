@@ -7,6 +7,7 @@ using static MessageGen.Runtime.Tests.Sandbox.SandboxHttp;
 namespace MessageGen.Runtime.Tests.Sandbox;
 
 /// <summary><c>POST /sandbox/inbound</c>: a user's message, delivered to the receiver as the API delivers one.</summary>
+[Collection(SandboxDeliveryCollection.Name)]
 public sealed class SandboxInboundTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using static MessageGen.Runtime.Tests.Sandbox.SandboxHttp;
 namespace MessageGen.Runtime.Tests.Sandbox;
 
 /// <summary><c>GET /{media-id}</c> and the download URL it gives, for uploads, as on the API.</summary>
+[Collection(SandboxDeliveryCollection.Name)]
 public sealed class SandboxMediaDownloadTests
 {
     [Fact]

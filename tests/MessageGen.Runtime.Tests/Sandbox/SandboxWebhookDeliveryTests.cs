@@ -5,6 +5,7 @@ using MessageGen.Webhooks;
 namespace MessageGen.Runtime.Tests.Sandbox;
 
 /// <summary>After "accepted", the sandbox delivers each message's statuses to a real MessageGen.AspNetCore receiver, as the API does.</summary>
+[Collection(SandboxDeliveryCollection.Name)]
 public sealed class SandboxWebhookDeliveryTests
 {
     [Fact]
