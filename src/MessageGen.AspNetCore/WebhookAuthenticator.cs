@@ -58,38 +58,20 @@ internal sealed class WebhookAuthenticator
         hex = hex.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase) ? hex["sha256=".Length..] : hex;
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HMACSHA256.HashData(_signatureKey, body, expected);
-        Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        return TryParseHex(hex, given) && CryptographicOperations.FixedTimeEquals(given, expected);
+        return TryParseHex(hex, out var given) && CryptographicOperations.FixedTimeEquals(given, expected);
     }
 
-    /// <summary>Reads exactly <c>destination.Length</c> bytes of hex digits, either case.</summary>
-    private static bool TryParseHex(string hex, Span<byte> destination)
+    private static bool TryParseHex(string hex, out byte[] bytes)
     {
-        if (hex.Length != 2 * destination.Length)
+        try
         {
+            bytes = Convert.FromHexString(hex);
+            return true;
+        }
+        catch (FormatException)
+        {
+            bytes = [];
             return false;
         }
-
-        for (var i = 0; i < destination.Length; i++)
-        {
-            var high = HexDigit(hex[2 * i]);
-            var low = HexDigit(hex[(2 * i) + 1]);
-            if ((high | low) < 0)
-            {
-                return false;
-            }
-
-            destination[i] = (byte)((high << 4) | low);
-        }
-
-        return true;
     }
-
-    private static int HexDigit(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
 }
