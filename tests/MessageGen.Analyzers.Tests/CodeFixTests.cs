@@ -224,13 +224,13 @@ public class CodeFixTests
     [Fact]
     public Task SecondSchema_RemoveCaption() => Verify.CodeFixAsync(
         Verify.Code("""
-            ImageMedia M(string id) => ImageMedia.Builder().WithId(id).{|MG0002:WithCaption("c")|}.Build();
+            PhotoMedia M(string id) => PhotoMedia.Builder().WithId(id).{|MG0002:WithCaption("c")|}.Build();
         """),
         Verify.Code("""
-            ImageMedia M(string id) => ImageMedia.Builder().WithId(id).Build();
+            PhotoMedia M(string id) => PhotoMedia.Builder().WithId(id).Build();
         """),
         RemoveCaption,
-        schemas: new[] { Verify.ImageSchema });
+        schemas: new[] { Verify.PhotoSchema });
 
     [Fact]
     public Task FixAll_KeepLink_InProjectAndSolution() => Verify.CodeFixAsync(

@@ -70,10 +70,10 @@ public class ConstantValueTests
     [Fact]
     public Task SecondSchemaGetsTheSameChecks() => Verify.AnalyzerAsync(
         Verify.Code("""
-            ImageMessage A() => ImageMessage.Builder()
+            PhotoMessage A() => PhotoMessage.Builder()
                 .{|MG0005:WithTo("abc")|}
                 .WithImage(i => i.{|MG0006:WithLink("image.png")|})
                 .Build();
         """),
-        new[] { Verify.ImageSchema });
+        new[] { Verify.PhotoSchema });
 }

@@ -80,12 +80,12 @@ public class DependentMemberTests
     [Fact]
     public Task SecondSchema_DependentRequiredAll_CaptionWithIdButNoLink() => Verify.AnalyzerAsync(
         Verify.Code("""
-            ImageMedia M(string id) => ImageMedia.Builder().WithId(id).{|#0:WithCaption("hello")|}.Build();
-            ImageMedia N(string id) => new ImageMedia { Id = id, {|#1:Caption = "hello"|} };
+            PhotoMedia M(string id) => PhotoMedia.Builder().WithId(id).{|#0:WithCaption("hello")|}.Build();
+            PhotoMedia N(string id) => new PhotoMedia { Id = id, {|#1:Caption = "hello"|} };
         """),
-        new[] { Verify.ImageSchema },
-        Verify.Diagnostic("MG0002").WithLocation(0).WithArguments("caption", "ImageMedia", "'link'"),
-        Verify.Diagnostic("MG0002").WithLocation(1).WithArguments("caption", "ImageMedia", "'link'"));
+        new[] { Verify.PhotoSchema },
+        Verify.Diagnostic("MG0002").WithLocation(0).WithArguments("caption", "PhotoMedia", "'link'"),
+        Verify.Diagnostic("MG0002").WithLocation(1).WithArguments("caption", "PhotoMedia", "'link'"));
 
     [Fact]
     public Task GeneralDependentSchema_TheMembersItCertainlyRequires() => Verify.AnalyzerAsync(
@@ -235,7 +235,7 @@ public class DependentMemberTests
     [Fact]
     public Task SecondSchema_CaptionWithLink() => Verify.AnalyzerAsync(
         Verify.Code("""
-            ImageMedia M(string url) => ImageMedia.Builder().WithLink(url).WithCaption("hello").Build();
+            PhotoMedia M(string url) => PhotoMedia.Builder().WithLink(url).WithCaption("hello").Build();
         """),
-        new[] { Verify.ImageSchema });
+        new[] { Verify.PhotoSchema });
 }

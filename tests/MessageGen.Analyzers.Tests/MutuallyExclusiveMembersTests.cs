@@ -147,13 +147,13 @@ public class MutuallyExclusiveMembersTests
     [Fact]
     public Task SecondSchemaGetsTheSameCheck() => Verify.AnalyzerAsync(
         Verify.Code("""
-            ImageMessage M(string id, string url) => ImageMessage.Builder()
+            PhotoMessage M(string id, string url) => PhotoMessage.Builder()
                 .WithTo("+4915112345678")
                 .WithImage(i => i.WithId(id).{|MG0001:WithLink(url)|})
                 .Build();
-            ImageMedia N(string id, string url) => new ImageMedia { Link = url, {|MG0001:Id = id|} };
+            PhotoMedia N(string id, string url) => new PhotoMedia { Link = url, {|MG0001:Id = id|} };
         """),
-        new[] { Verify.VideoSchema, Verify.ImageSchema });
+        new[] { Verify.VideoSchema, Verify.PhotoSchema });
 
     [Fact]
     public Task MessageNamesBothMembers_AndPointsAtTheOther() => Verify.AnalyzerAsync(

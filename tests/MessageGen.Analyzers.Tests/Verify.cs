@@ -18,7 +18,7 @@ namespace MessageGen.Analyzers.Tests;
 internal static class Verify
 {
     public const string VideoSchema = "video-message.schema.json";
-    public const string ImageSchema = "image-message.schema.json";
+    public const string PhotoSchema = "photo-message.schema.json";
 
     public static string RepositoryRoot { get; } = typeof(Verify).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -16,7 +16,7 @@ public class KeywordSemanticsTests
     [InlineData("9223372036854775807", long.MaxValue)]
     public void A_number_with_a_zero_fraction_is_an_integer(string json, long expected)
     {
-        var message = ImageMessage.FromJson(Image.Replace("PRIORITY", json, StringComparison.Ordinal));
+        var message = PhotoMessage.FromJson(Image.Replace("PRIORITY", json, StringComparison.Ordinal));
 
         Assert.Equal(expected, message.Priority);
     }
@@ -29,7 +29,7 @@ public class KeywordSemanticsTests
     [InlineData("1e30", "is outside the range this type holds")]
     public void Other_numbers_are_not_integers_or_do_not_fit(string json, string expected)
     {
-        var error = Assert.Throws<MessageValidationException>(() => ImageMessage.FromJson(Image.Replace("PRIORITY", json, StringComparison.Ordinal)));
+        var error = Assert.Throws<MessageValidationException>(() => PhotoMessage.FromJson(Image.Replace("PRIORITY", json, StringComparison.Ordinal)));
 
         var violation = Assert.Single(error.Errors);
         Assert.Equal("$.priority", violation.Path);

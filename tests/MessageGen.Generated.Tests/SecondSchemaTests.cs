@@ -3,7 +3,7 @@ using MessageGen.WhatsApp;
 namespace MessageGen.Generated.Tests;
 
 /// <summary>
-/// Schemas/image-message.schema.json is not known to the generator in any way: these tests show that a second
+/// Schemas/photo-message.schema.json is not known to the generator in any way: these tests show that a second
 /// message type gets working types, builders, serializers and checks from its schema alone.
 /// </summary>
 public class SecondSchemaTests
@@ -11,7 +11,7 @@ public class SecondSchemaTests
     [Fact]
     public void An_image_message_builds_and_serializes_every_value_kind()
     {
-        var message = ImageMessage.Builder()
+        var message = PhotoMessage.Builder()
             .WithTo("4915112345678")
             .WithImage(i => i.WithLink("https://example.com/a.png").WithCaption("Hi"))
             .WithTags(new[] { "promo", "receipt" })
@@ -22,13 +22,13 @@ public class SecondSchemaTests
 
         const string expected = """{"messaging_product":"whatsapp","recipient_type":"individual","to":"4915112345678","type":"image","image":{"link":"https://example.com/a.png","caption":"Hi"},"tags":["promo","receipt"],"priority":-3,"preview":true,"ratio":1.5}""";
         Assert.Equal(expected, message.ToJson());
-        Assert.Equal(expected, ImageMessage.FromJson(expected).ToJson());
+        Assert.Equal(expected, PhotoMessage.FromJson(expected).ToJson());
     }
 
     [Fact]
     public void DependentRequired_enum_and_maxItems_are_checked()
     {
-        var error = Assert.Throws<MessageValidationException>(() => ImageMessage.Builder()
+        var error = Assert.Throws<MessageValidationException>(() => PhotoMessage.Builder()
             .WithTo("4915112345678")
             .WithImage(i => i.WithId("1").WithCaption("needs a link"))
             .WithTags(new[] { "promo", "spam", "support" })
@@ -47,7 +47,7 @@ public class SecondSchemaTests
     [Fact]
     public void Optional_members_that_are_absent_are_left_out()
     {
-        var message = ImageMessage.Builder().WithTo("4915112345678").WithImage(i => i.WithId("7")).Build();
+        var message = PhotoMessage.Builder().WithTo("4915112345678").WithImage(i => i.WithId("7")).Build();
 
         Assert.Equal("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"4915112345678","type":"image","image":{"id":"7"}}""", message.ToJson());
     }

@@ -50,13 +50,13 @@ public class GeneratorPackageTests(PackageFeed feed)
     [Fact]
     public void A_consumers_own_schema_generates_types_beside_the_default_ones()
     {
-        var imageSchema = File.ReadAllText(Path.Combine(PackageFeed.RepositoryRoot, "tests/MessageGen.Generated.Tests/Schemas/image-message.schema.json"));
-        var consumer = feed.CreateConsumer("ExtraSchemaConsumer", extraItems: """<AdditionalFiles Include="schemas/image-message.schema.json" />""")
-            .WithFile("schemas/image-message.schema.json", imageSchema)
+        var imageSchema = File.ReadAllText(Path.Combine(PackageFeed.RepositoryRoot, "tests/MessageGen.Generated.Tests/Schemas/photo-message.schema.json"));
+        var consumer = feed.CreateConsumer("ExtraSchemaConsumer", extraItems: """<AdditionalFiles Include="schemas/photo-message.schema.json" />""")
+            .WithFile("schemas/photo-message.schema.json", imageSchema)
             .WithFile("Program.cs", """
                 using MessageGen.WhatsApp;
 
-                Console.WriteLine(ImageMessage.Builder().WithTo("4915112345678").WithImage(i => i.WithId("42")).Build().ToJson());
+                Console.WriteLine(PhotoMessage.Builder().WithTo("4915112345678").WithImage(i => i.WithId("42")).Build().ToJson());
                 Console.WriteLine(typeof(VideoMessage).Name);
                 """);
 

@@ -130,13 +130,13 @@ public partial class ReadmeTests(PackageFeed feed)
     public void The_schema_snippet_adds_a_message_type_with_the_same_checks()
     {
         var snippet = Blocks.Single(b => b.Language == "xml").Text;
-        var imageSchema = File.ReadAllText(Path.Combine(PackageFeed.RepositoryRoot, "tests/MessageGen.Generated.Tests/Schemas/image-message.schema.json"));
+        var imageSchema = File.ReadAllText(Path.Combine(PackageFeed.RepositoryRoot, "tests/MessageGen.Generated.Tests/Schemas/photo-message.schema.json"));
         var consumer = feed.CreateConsumer("ReadmeSchemaConsumer", extraProjectXml: snippet)
-            .WithFile("schemas/image-message.schema.json", imageSchema)
+            .WithFile("schemas/photo-message.schema.json", imageSchema)
             .WithFile("Program.cs", """
                 using MessageGen.WhatsApp;
 
-                Console.WriteLine(ImageMessage.Builder().WithTo("4915112345678").WithImage(i => i.WithId("42").WithLink("https://example.com/i.png")).Build().ToJson());
+                Console.WriteLine(PhotoMessage.Builder().WithTo("4915112345678").WithImage(i => i.WithId("42").WithLink("https://example.com/i.png")).Build().ToJson());
                 """);
 
         var build = consumer.Build().ShouldFail();

@@ -8,7 +8,7 @@ public class SnapshotTests
     [Theory]
     [InlineData("video-message.schema.json", "video-message.g.cs")]
     [InlineData("send-message-response.schema.json", "send-message-response.g.cs")]
-    [InlineData("image-message.schema.json", "image-message.g.cs")]
+    [InlineData("photo-message.schema.json", "photo-message.g.cs")]
     public void Generated_code_matches_snapshot_compiles_clean_and_caches(string schema, string snapshot)
     {
         var driver = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Schema(schema) });
