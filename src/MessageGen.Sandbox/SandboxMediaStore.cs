@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace MessageGen.Sandbox;
 
-/// <summary>An uploaded file, kept for <c>GET /{media-id}</c>, its download and the check of videos sent by its id.</summary>
+/// <summary>An uploaded file, kept for <c>GET /{media-id}</c>, its download and the check of media sent by its id.</summary>
 /// <param name="Id">The media id the upload was answered with.</param>
 /// <param name="MimeType">The file part's content type.</param>
 /// <param name="Bytes">The file.</param>

@@ -2,7 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using MessageGen.Sandbox.Schema;
+using MessageGen.Media;
+using MessageGen.Serialization;
 using Microsoft.Net.Http.Headers;
 
 namespace MessageGen.Sandbox;
@@ -15,6 +16,9 @@ internal static class SandboxMessageChecks
 {
     /// <summary>How many violations an answer lists; the rest are only counted.</summary>
     private const int MaxListedViolations = 10;
+
+    /// <summary>How many bytes of an unknown <c>type</c> an answer shows, before <see cref="SandboxAnswers.Shown"/> cuts it to characters.</summary>
+    private const int ShownTypeBytes = 256;
 
     /// <summary>The API reads messages as JSON only: <c>application/json</c>, with no charset or with UTF-8.</summary>
     public static bool IsJson(string? contentType)
@@ -35,21 +39,10 @@ internal static class SandboxMessageChecks
         try
         {
             var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && MoveToMember(ref reader, "to"u8) && reader.TokenType == JsonTokenType.String)
             {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isTo = reader.ValueTextEquals("to"u8);
-                reader.Read();
-                if (isTo && reader.TokenType == JsonTokenType.String)
-                {
-                    return reader.GetString();
-                }
-
-                reader.Skip();
+                return reader.GetString();
             }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
@@ -60,13 +53,21 @@ internal static class SandboxMessageChecks
         return null;
     }
 
-    /// <summary>Reads and checks a message; on failure, says why in a few hundred characters.</summary>
-    public static bool TryRead(byte[] body, [NotNullWhen(true)] out VideoMessage? message, [NotNullWhen(false)] out string? problem)
+    /// <summary>
+    /// Reads and checks a message with the reader of the type its top-level <c>type</c> names; on failure, says why in a
+    /// few hundred characters.
+    /// </summary>
+    public static bool TryRead(byte[] body, [NotNullWhen(true)] out SandboxSentMessage? message, [NotNullWhen(false)] out string? problem)
     {
         message = null;
         try
         {
-            message = VideoMessage.FromJson(body);
+            if (!TryFindType(body, out var type, out problem))
+            {
+                return false;
+            }
+
+            message = type.Read(body);
         }
         catch (MessageValidationException e)
         {
@@ -80,9 +81,9 @@ internal static class SandboxMessageChecks
             return false;
         }
 
-        if (message.Video.Link is { } link && !IsHttpUrl(link))
+        if (message.Media is { Link: { } link } media && !IsHttpUrl(link))
         {
-            problem = "$.video.link: 'link' must be an http or https URL (such as https://example.com/clip.mp4): the API fetches the video from it.";
+            problem = $"{media.Path}.link: 'link' must be an http or https URL (such as {media.ExampleLink}): the API fetches the {media.Kind.ToShortName()} from it.";
             message = null;
             return false;
         }
@@ -108,6 +109,82 @@ internal static class SandboxMessageChecks
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Finds the type the body's top-level <c>type</c> names, reading only up to it and decoding no other member; false,
+    /// with why, when the body is not a JSON object or its <c>type</c> is missing, not a string or not one the sandbox knows.
+    /// </summary>
+    /// <exception cref="MalformedJsonException">The body is not JSON up to its <c>type</c>.</exception>
+    private static bool TryFindType(byte[] body, [NotNullWhen(true)] out SandboxMessageType? type, [NotNullWhen(false)] out string? problem)
+    {
+        type = null;
+        var reader = new Utf8JsonReader(body, JsonInput.ReaderOptions);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                problem = $"$: The message must be a JSON object whose 'type' is one of {SandboxMessageTypes.NamesText}.";
+                return false;
+            }
+
+            if (!MoveToMember(ref reader, "type"u8))
+            {
+                problem = $"$.type: Required member 'type' is missing; the sandbox takes the message types {SandboxMessageTypes.NamesText}.";
+                return false;
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new MalformedJsonException("message", e.LineNumber ?? 0, e.BytePositionInLine ?? 0, e.Message, e);
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            problem = $"$.type: 'type' must be a string naming the message type: one of {SandboxMessageTypes.NamesText}.";
+            return false;
+        }
+
+        try
+        {
+            type = SandboxMessageTypes.Find(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            // An escape of half a character (\ud800) names no type; shown below as it was sent.
+        }
+
+        if (type is not null)
+        {
+            problem = null;
+            return true;
+        }
+
+        // The raw token, cut before it is decoded: a hostile type of megabytes costs no more than a short one.
+        var shown = Encoding.UTF8.GetString(reader.ValueSpan[..Math.Min(reader.ValueSpan.Length, ShownTypeBytes)]);
+        problem = $"$.type: '{SandboxAnswers.Shown(shown)}' is not a message type the API takes; use one of {SandboxMessageTypes.NamesText}.";
+        return false;
+    }
+
+    /// <summary>
+    /// Moves a reader on the start of an object to the value of its member <paramref name="name"/> (the first, if named
+    /// twice); false when it has no such member. The members before it are skipped, not decoded.
+    /// </summary>
+    private static bool MoveToMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var found = reader.ValueTextEquals(name);
+            reader.Read();
+            if (found)
+            {
+                return true;
+            }
+
+            reader.Skip();
+        }
+
+        return false;
     }
 
     private static bool IsHttpUrl(string link) =>

@@ -30,13 +30,13 @@ public sealed class SandboxOptions
     public Action<SandboxRequest>? RequestObserved { get; set; }
 
     /// <summary>
-    /// The largest media file <c>POST /media</c> takes, as the API does for video. Default 16 MB. A request body may be up
+    /// The largest media file <c>POST /media</c> takes, as the API does for video and audio. Default 16 MB. A request body may be up
     /// to 1 MiB larger (for the multipart envelope); a larger one, on a route that reads the body (with the key), is answered 413.
     /// </summary>
     public long MaxMediaBytes { get; set; } = MessageGen.Media.VideoFileInspector.MaxCompatibleFileSize;
 
     /// <summary>
-    /// How many bytes of uploaded files the sandbox keeps for <c>GET /{media-id}</c>, its download and the check of videos
+    /// How many bytes of uploaded files the sandbox keeps for <c>GET /{media-id}</c>, its download and the check of media
     /// sent by id (at most <see cref="MaxRecorded"/> files); the oldest are forgotten first. Default 256 MiB.
     /// </summary>
     public long MaxStoredMediaBytes { get; set; } = 256L * 1024 * 1024;

@@ -36,7 +36,8 @@ public sealed record SandboxRequest(
 /// <param name="To">The recipient.</param>
 /// <param name="Body">The request body's exact bytes.</param>
 /// <param name="ReceivedAt">When it arrived.</param>
-public sealed record SandboxMessage(string Id, string To, ReadOnlyMemory<byte> Body, DateTimeOffset ReceivedAt);
+/// <param name="Type">The message type, the body's top-level <c>type</c>: <c>text</c>, <c>image</c>, <c>video</c>, <c>interactive</c>, ...</param>
+public sealed record SandboxMessage(string Id, string To, ReadOnlyMemory<byte> Body, DateTimeOffset ReceivedAt, string Type);
 
 /// <summary>A media file the sandbox accepted on <c>POST /media</c>.</summary>
 /// <param name="Id">The media id it answered with.</param>

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.Json;
-using MessageGen.Sandbox.Schema;
 using Microsoft.AspNetCore.Http;
 
 namespace MessageGen.Sandbox;
@@ -32,7 +31,7 @@ public sealed partial class SandboxServer
     public long DroppedWebhookDeliveries => _webhooks.DroppedSequences;
 
     /// <summary>The statuses of an accepted message, delivered one after the other in the background (nothing without a webhook).</summary>
-    private void StartStatusDeliveries(string messageId, VideoMessage message)
+    private void StartStatusDeliveries(string messageId, SandboxSentMessage message)
     {
         if (_webhooks.Webhook is null)
         {
@@ -43,7 +42,7 @@ public sealed partial class SandboxServer
         _webhooks.Start(async cancellationToken =>
         {
             var conversationId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-            foreach (var status in await SandboxStatusPlan.ForAsync(message, _videoCheck, cancellationToken).ConfigureAwait(false))
+            foreach (var status in await SandboxStatusPlan.ForAsync(message, _mediaCheck, cancellationToken).ConfigureAwait(false))
             {
                 var notification = SandboxNotifications.Status(messageId, recipientId, status, conversationId);
                 await _webhooks.DeliverAsync(notification, $"{status} {messageId}", cancellationToken).ConfigureAwait(false);

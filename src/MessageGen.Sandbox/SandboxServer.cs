@@ -16,8 +16,9 @@ namespace MessageGen.Sandbox;
 
 /// <summary>
 /// A local server that behaves like the 360dialog WhatsApp API: <c>POST /messages</c> and <c>POST /media</c> on 127.0.0.1,
-/// checking the <c>D360-API-KEY</c> (401, before the body is read) and then the message (400) and answering in the API's
-/// shapes. It records what it received (<see cref="Requests"/>, <see cref="Messages"/>, <c>GET /sandbox/messages</c>),
+/// checking the <c>D360-API-KEY</c> (401, before the body is read) and then the message (400), of every type the
+/// repository has a schema for, each read with the reader generated from its schema, and answering in the API's shapes.
+/// It records what it received (<see cref="Requests"/>, <see cref="Messages"/>, <c>GET /sandbox/messages</c>),
 /// within limits (<see cref="SandboxOptions.MaxRecorded"/>, <see cref="SandboxOptions.MaxRecordedBodyBytes"/>), and plays
 /// injected <see cref="Faults"/>. After "accepted" it plays the rest of a message's life: webhook deliveries (see
 /// <see cref="Webhook"/>) and the download of uploaded media. Start it with <see cref="StartAsync"/>; dispose it to stop.
@@ -38,10 +39,10 @@ public sealed partial class SandboxServer : IAsyncDisposable
     private readonly SandboxRecordBook _records;
     private readonly SandboxMediaStore _uploads;
 
-    /// <summary>What the sandbox itself sends: webhook deliveries and fetches of loopback video links. No proxy, no redirects.</summary>
+    /// <summary>What the sandbox itself sends: webhook deliveries and fetches of loopback media links. No proxy, no redirects.</summary>
     private readonly HttpClient _outbound = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
     private readonly SandboxWebhookSender _webhooks;
-    private readonly SandboxVideoCheck _videoCheck;
+    private readonly SandboxMediaCheck _mediaCheck;
 
     private SandboxServer(WebApplication app, string apiKey, SandboxOptions options)
     {
@@ -54,7 +55,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         _records = new SandboxRecordBook(options.MaxRecorded, options.MaxRecordedBodyBytes);
         _uploads = new SandboxMediaStore(options.MaxRecorded, options.MaxStoredMediaBytes);
         _webhooks = new SandboxWebhookSender(_outbound, _records, options);
-        _videoCheck = new SandboxVideoCheck(_uploads, _outbound, options.MaxMediaBytes);
+        _mediaCheck = new SandboxMediaCheck(_uploads, _outbound, options.MaxMediaBytes);
     }
 
     /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:54321/</c>; use it as the client's base address.</summary>
@@ -170,7 +171,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         }
 
         var id = SandboxAnswers.NewMessageId();
-        _records.Add(new SandboxMessage(id, message.To, request.Body, DateTimeOffset.UtcNow));
+        _records.Add(new SandboxMessage(id, message.To, request.Body, DateTimeOffset.UtcNow, message.Type));
 
         await request.AnswerAsync(200, SandboxAnswers.Accepted(message.To, id)).ConfigureAwait(false);
         StartStatusDeliveries(id, message);
@@ -239,6 +240,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
             json.WriteStartObject();
             json.WriteString("id", message.Id);
             json.WriteString("to", message.To);
+            json.WriteString("type", message.Type);
             json.WriteString("received_at", message.ReceivedAt);
             json.WritePropertyName("body");
             json.WriteRawValue(message.Body.Span, skipInputValidation: true);

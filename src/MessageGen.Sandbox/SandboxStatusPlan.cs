@@ -1,10 +1,8 @@
-using MessageGen.Sandbox.Schema;
-
 namespace MessageGen.Sandbox;
 
 /// <summary>
 /// Which statuses an accepted message gets, in order: <c>sent</c>, <c>delivered</c>, <c>read</c>, unless a test recipient
-/// or a video that cannot play makes it fail, as on the API (which has accepted it already).
+/// or a media file that breaks its kind's rules makes it fail, as on the API (which has accepted it already).
 /// </summary>
 internal static class SandboxStatusPlan
 {
@@ -14,7 +12,7 @@ internal static class SandboxStatusPlan
     /// <summary>A <c>to</c> ending in this fails with 131047, Re-engagement message.</summary>
     public const string ReEngagementRecipientSuffix = "0131047";
 
-    public static async Task<PlannedStatus[]> ForAsync(VideoMessage message, SandboxVideoCheck videos, CancellationToken cancellationToken)
+    public static async Task<PlannedStatus[]> ForAsync(SandboxSentMessage message, SandboxMediaCheck media, CancellationToken cancellationToken)
     {
         // Outside the customer-service window the API does not send the message at all: no 'sent' comes first.
         if (message.To.EndsWith(ReEngagementRecipientSuffix, StringComparison.Ordinal))
@@ -31,7 +29,7 @@ internal static class SandboxStatusPlan
             return [PlannedStatus.Sent, PlannedStatus.Failed(WhatsAppErrorCodes.Undeliverable, "Message undeliverable", "Message Undeliverable.")];
         }
 
-        if (await videos.FindProblemAsync(message.Video, cancellationToken).ConfigureAwait(false) is { } problem)
+        if (message.Media is { } file && await media.FindProblemAsync(file, cancellationToken).ConfigureAwait(false) is { } problem)
         {
             return [PlannedStatus.Sent, PlannedStatus.Failed(WhatsAppErrorCodes.MediaUploadError, "Media upload error", problem)];
         }
