@@ -257,6 +257,54 @@ public class FeatureSnapshotTests
         }
         """);
 
+    [Fact]
+    public void Array_members_get_Add_methods_named_after_their_singular() => AssertGenerated("array-add-methods", """
+        {
+          "title": "Directory",
+          "type": "object",
+          "properties": {
+            "entries": {
+              "type": "array",
+              "minItems": 1,
+              "items": { "title": "Entry", "type": "object", "properties": { "name": { "type": "string" } }, "required": ["name"] }
+            },
+            "addresses": { "type": "array", "items": { "type": "string", "maxLength": 100 } },
+            "counts": { "type": "array", "items": { "type": "integer" } },
+            "values": { "type": "array" },
+            "matrixes": { "type": "array", "items": { "type": "array", "items": { "type": "number" } } },
+            "boxes": { "type": "array", "items": { "type": "string" } },
+            "boxs": { "type": "array", "items": { "type": "string" } },
+            "class": { "type": "array", "items": { "type": "string" } },
+            "s": { "type": "array", "items": { "type": "string" } },
+            "data": { "type": "array", "items": { "type": "string" } }
+          },
+          "required": ["entries"]
+        }
+        """);
+
+    [Fact]
+    public void Union_members_get_a_With_method_per_alternative() => AssertGenerated("union-member-builder-methods", """
+        {
+          "title": "Panel",
+          "type": "object",
+          "properties": {
+            "content": { "$ref": "#/$defs/content" },
+            "button_content": { "type": "string" },
+            "previous_contents": { "type": "array", "items": { "$ref": "#/$defs/content" } }
+          },
+          "required": ["content"],
+          "$defs": {
+            "content": {
+              "title": "PanelContent",
+              "oneOf": [
+                { "title": "ButtonContent", "type": "object", "properties": { "type": { "type": "string", "const": "button" }, "label": { "type": "string", "maxLength": 20 } }, "required": ["type", "label"] },
+                { "title": "ListContent", "type": "object", "properties": { "type": { "type": "string", "const": "list" }, "rows": { "type": "array", "items": { "type": "string" } } }, "required": ["type"] }
+              ]
+            }
+          }
+        }
+        """);
+
     private static void AssertGenerated(string feature, string schema)
     {
         var file = new InMemoryAdditionalText(Path.Combine(AppContext.BaseDirectory, feature + ".schema.json"), schema);

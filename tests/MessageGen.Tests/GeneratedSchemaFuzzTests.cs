@@ -13,7 +13,9 @@ namespace MessageGen.Tests;
 public class GeneratedSchemaFuzzTests
 {
     private static readonly string[] Names =
-        ["id", "type", "value", "items", "Value", "to", "2fa", "a-b", "a_b", "class", "event", "path", "errors", "reader", "writer", "ünï", "x y", "Type", "kind", "additional properties", "mood\ud83d\ude00", "lone\ud800"];
+        ["id", "type", "value", "items", "Value", "to", "2fa", "a-b", "a_b", "class", "event", "path", "errors", "reader", "writer", "ünï", "x y", "Type", "kind", "additional properties", "mood\ud83d\ude00", "lone\ud800",
+        // Array members get Add{Singular} methods, union members With{Alternative}: names whose methods would clash.
+        "s", "ss", "item", "boxes", "boxs", "entries", "t1", "t2s"];
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(0, 12)];
 

@@ -9,6 +9,15 @@ public class SnapshotTests
     [InlineData("video-message.schema.json", "video-message.g.cs")]
     [InlineData("send-message-response.schema.json", "send-message-response.g.cs")]
     [InlineData("photo-message.schema.json", "photo-message.g.cs")]
+    [InlineData("text-message.schema.json", "text-message.g.cs")]
+    [InlineData("image-message.schema.json", "image-message.g.cs")]
+    [InlineData("audio-message.schema.json", "audio-message.g.cs")]
+    [InlineData("document-message.schema.json", "document-message.g.cs")]
+    [InlineData("sticker-message.schema.json", "sticker-message.g.cs")]
+    [InlineData("location-message.schema.json", "location-message.g.cs")]
+    [InlineData("contacts-message.schema.json", "contacts-message.g.cs")]
+    [InlineData("interactive-message.schema.json", "interactive-message.g.cs")]
+    [InlineData("reaction-message.schema.json", "reaction-message.g.cs")]
     public void Generated_code_matches_snapshot_compiles_clean_and_caches(string schema, string snapshot)
     {
         var driver = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Schema(schema) });

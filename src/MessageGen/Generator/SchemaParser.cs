@@ -118,6 +118,7 @@ internal sealed partial class SchemaParser
             .Select(o => parser._baseTypes.TryGetValue(o.TypeName, out var union)
                 ? o with { BaseTypeName = union.TypeName, DiscriminatorJsonName = union.DiscriminatorJsonName }
                 : o)
+            .Select(parser.WithBuilderMethods)
             .ToEquatableArray();
         var unions = parser._unions.OrderBy(u => order.IndexOf(u.TypeName)).ToEquatableArray();
         var spec = hasErrors ? null : new SchemaSpec(fileName, options.Namespace, options.IsPublic, objects, unions);

@@ -90,6 +90,9 @@ internal sealed record TypeSpec(
     /// <summary>The type of a local or field that is null until a value is read or set.</summary>
     public string NullableClrType(string @namespace) => ClrType(@namespace) + "?";
 
+    /// <summary>Whether values of this schema have a generated builder: objects, but not a union's base type (each alternative has one).</summary>
+    public bool HasBuilder => Kind == ValueKind.Object && !IsUnion;
+
     /// <summary>The builder of an object schema's type, named in full.</summary>
     public string BuilderClrType(string @namespace) => ClrNames.Qualified(@namespace, ClrNames.Builder(ObjectTypeName!));
 }
@@ -111,6 +114,10 @@ internal sealed record NumberLimits(double? Minimum, double? ExclusiveMinimum, d
 /// <summary>
 /// One member of an object schema; or, when <see cref="HoldsAdditionalProperties"/>, the dictionary of the members
 /// <c>properties</c> does not name (its <see cref="Type"/> a map of the <c>additionalProperties</c> schema).
+/// <see cref="AddMethodName"/> is, for an array, the builder's method that appends one item (<c>AddButton</c> for
+/// <c>buttons</c>), null when the name has no singular or the method would clash with another of the builder's;
+/// <see cref="AlternativeSetters"/> are, for a member whose type is a union, the builder's methods that set it to one
+/// alternative set up on that alternative's builder (<c>WithButtonInteractive</c>), but for those whose names would clash.
 /// </summary>
 internal sealed record PropertySpec(
     string JsonName,
@@ -119,8 +126,13 @@ internal sealed record PropertySpec(
     TypeSpec Type,
     bool IsRequired,
     string? Description,
-    bool HoldsAdditionalProperties = false)
+    bool HoldsAdditionalProperties = false,
+    string? AddMethodName = null,
+    EquatableArray<AlternativeSetterSpec> AlternativeSetters = default)
 {
+    /// <summary>Never a default array, which no pipeline model may hold (it cannot be enumerated).</summary>
+    public EquatableArray<AlternativeSetterSpec> AlternativeSetters { get; init; } = AlternativeSetters.Count == 0 ? EquatableArray<AlternativeSetterSpec>.Empty : AlternativeSetters;
+
     /// <summary>Set whatever the caller does: a constant, or a required number or boolean (which cannot be null).</summary>
     public bool IsAlwaysSet => Type.IsConstant || (IsRequired && Type.IsValueType);
 
@@ -163,6 +175,9 @@ internal sealed record PropertySpec(
 
     private static string DepthSuffix(int depth) => depth == 0 ? string.Empty : depth.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>A builder method that sets a union member to the alternative <see cref="TypeName"/>, set up on its builder.</summary>
+internal sealed record AlternativeSetterSpec(string MethodName, string TypeName);
 
 /// <summary>What <c>WriteTo</c> writes before a member to separate it from the members before it.</summary>
 internal enum MemberSeparator

@@ -395,7 +395,7 @@ namespace MessageGen.WhatsApp
     {
         private string? _to;
         private global::MessageGen.WhatsApp.PhotoMedia? _image;
-        private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+        private global::System.Collections.Generic.List<string>? _tags;
         private long? _priority;
         private bool? _preview;
         private double? _ratio;
@@ -454,7 +454,24 @@ namespace MessageGen.WhatsApp
         [global::MessageGen.Schema.SchemaMember("tags")]
         public global::MessageGen.WhatsApp.PhotoMessageBuilder WithTags(global::System.Collections.Generic.IEnumerable<string>? tags)
         {
-            _tags = tags is null ? null : global::System.Linq.Enumerable.ToArray(tags);
+            _tags = tags is null ? null : new global::System.Collections.Generic.List<string>(tags);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'tags', after the ones set so far.
+        /// </summary>
+        /// <param name="item">The item to add.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("tags")]
+        public global::MessageGen.WhatsApp.PhotoMessageBuilder AddTag(string item)
+        {
+            if (item is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(item));
+            }
+
+            (_tags ??= new global::System.Collections.Generic.List<string>()).Add(item);
             return this;
         }
 
@@ -510,7 +527,7 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal global::MessageGen.WhatsApp.PhotoMessage BuildUnchecked() => new global::MessageGen.WhatsApp.PhotoMessage { To = _to!, Image = _image!, Tags = _tags, Priority = _priority, Preview = _preview, Ratio = _ratio };
+        internal global::MessageGen.WhatsApp.PhotoMessage BuildUnchecked() => new global::MessageGen.WhatsApp.PhotoMessage { To = _to!, Image = _image!, Tags = _tags?.ToArray(), Priority = _priority, Preview = _preview, Ratio = _ratio };
     }
 
     /// <summary>

@@ -297,8 +297,8 @@ namespace MessageGen.WhatsApp
     [global::MessageGen.Schema.GeneratedMessage("SendMessageResponse", ModelType = typeof(global::MessageGen.WhatsApp.SendMessageResponse))]
     public sealed partial class SendMessageResponseBuilder
     {
-        private global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.Contact>? _contacts;
-        private global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.SentMessage>? _messages;
+        private global::System.Collections.Generic.List<global::MessageGen.WhatsApp.Contact>? _contacts;
+        private global::System.Collections.Generic.List<global::MessageGen.WhatsApp.SentMessage>? _messages;
         private string? _messagingProduct;
 
         /// <summary>Creates an empty builder.</summary>
@@ -314,7 +314,41 @@ namespace MessageGen.WhatsApp
         [global::MessageGen.Schema.SchemaMember("contacts")]
         public global::MessageGen.WhatsApp.SendMessageResponseBuilder WithContacts(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.Contact>? contacts)
         {
-            _contacts = contacts is null ? null : global::System.Linq.Enumerable.ToArray(contacts);
+            _contacts = contacts is null ? null : new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.Contact>(contacts);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'contacts', after the ones set so far: The recipients, as the API resolved them.
+        /// </summary>
+        /// <param name="item">The item to add.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("contacts")]
+        public global::MessageGen.WhatsApp.SendMessageResponseBuilder AddContact(global::MessageGen.WhatsApp.Contact item)
+        {
+            if (item is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(item));
+            }
+
+            (_contacts ??= new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.Contact>()).Add(item);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'contacts', after the ones set so far: The recipients, as the API resolved them.
+        /// </summary>
+        /// <param name="configure">Sets up the item on a new <see cref="global::MessageGen.WhatsApp.ContactBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("contacts")]
+        public global::MessageGen.WhatsApp.SendMessageResponseBuilder AddContact(global::System.Func<global::MessageGen.WhatsApp.ContactBuilder, global::MessageGen.WhatsApp.ContactBuilder> configure)
+        {
+            if (configure is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(configure));
+            }
+
+            (_contacts ??= new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.Contact>()).Add(configure(new global::MessageGen.WhatsApp.ContactBuilder()).BuildUnchecked());
             return this;
         }
 
@@ -326,7 +360,41 @@ namespace MessageGen.WhatsApp
         [global::MessageGen.Schema.SchemaMember("messages", Required = true)]
         public global::MessageGen.WhatsApp.SendMessageResponseBuilder WithMessages(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.SentMessage>? messages)
         {
-            _messages = messages is null ? null : global::System.Linq.Enumerable.ToArray(messages);
+            _messages = messages is null ? null : new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.SentMessage>(messages);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'messages', after the ones set so far: The messages the API accepted.
+        /// </summary>
+        /// <param name="item">The item to add.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("messages", Required = true)]
+        public global::MessageGen.WhatsApp.SendMessageResponseBuilder AddMessage(global::MessageGen.WhatsApp.SentMessage item)
+        {
+            if (item is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(item));
+            }
+
+            (_messages ??= new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.SentMessage>()).Add(item);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'messages', after the ones set so far: The messages the API accepted.
+        /// </summary>
+        /// <param name="configure">Sets up the item on a new <see cref="global::MessageGen.WhatsApp.SentMessageBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("messages", Required = true)]
+        public global::MessageGen.WhatsApp.SendMessageResponseBuilder AddMessage(global::System.Func<global::MessageGen.WhatsApp.SentMessageBuilder, global::MessageGen.WhatsApp.SentMessageBuilder> configure)
+        {
+            if (configure is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(configure));
+            }
+
+            (_messages ??= new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.SentMessage>()).Add(configure(new global::MessageGen.WhatsApp.SentMessageBuilder()).BuildUnchecked());
             return this;
         }
 
@@ -358,7 +426,7 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal global::MessageGen.WhatsApp.SendMessageResponse BuildUnchecked() => new global::MessageGen.WhatsApp.SendMessageResponse { Contacts = _contacts, Messages = _messages!, MessagingProduct = _messagingProduct };
+        internal global::MessageGen.WhatsApp.SendMessageResponse BuildUnchecked() => new global::MessageGen.WhatsApp.SendMessageResponse { Contacts = _contacts?.ToArray(), Messages = _messages?.ToArray()!, MessagingProduct = _messagingProduct };
     }
 
     /// <summary>

@@ -184,7 +184,7 @@ namespace MessageGen.WhatsApp
     [global::MessageGen.Schema.GeneratedMessage("Inbox", ModelType = typeof(global::MessageGen.WhatsApp.Inbox))]
     public sealed partial class InboxBuilder
     {
-        private global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.InboxItem>? _items;
+        private global::System.Collections.Generic.List<global::MessageGen.WhatsApp.InboxItem>? _items;
 
         /// <summary>Creates an empty builder.</summary>
         public InboxBuilder()
@@ -199,7 +199,24 @@ namespace MessageGen.WhatsApp
         [global::MessageGen.Schema.SchemaMember("items")]
         public global::MessageGen.WhatsApp.InboxBuilder WithItems(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.InboxItem>? items)
         {
-            _items = items is null ? null : global::System.Linq.Enumerable.ToArray(items);
+            _items = items is null ? null : new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.InboxItem>(items);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'items', after the ones set so far.
+        /// </summary>
+        /// <param name="item">The item to add.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("items")]
+        public global::MessageGen.WhatsApp.InboxBuilder AddItem(global::MessageGen.WhatsApp.InboxItem item)
+        {
+            if (item is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(item));
+            }
+
+            (_items ??= new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.InboxItem>()).Add(item);
             return this;
         }
 
@@ -219,7 +236,7 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal global::MessageGen.WhatsApp.Inbox BuildUnchecked() => new global::MessageGen.WhatsApp.Inbox { Items = _items };
+        internal global::MessageGen.WhatsApp.Inbox BuildUnchecked() => new global::MessageGen.WhatsApp.Inbox { Items = _items?.ToArray() };
     }
 
     /// <summary>

@@ -344,9 +344,9 @@ namespace MessageGen.WhatsApp
     [global::MessageGen.Schema.GeneratedMessage("Event", ModelType = typeof(global::MessageGen.WhatsApp.Event))]
     public sealed partial class EventBuilder
     {
-        private global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? _payload;
-        private global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? _tags;
-        private global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>>? _rows;
+        private global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? _payload;
+        private global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? _tags;
+        private global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>>? _rows;
 
         /// <summary>Creates an empty builder.</summary>
         public EventBuilder()
@@ -361,7 +361,7 @@ namespace MessageGen.WhatsApp
         [global::MessageGen.Schema.SchemaMember("payload", Required = true)]
         public global::MessageGen.WhatsApp.EventBuilder WithPayload(global::System.Collections.Generic.IEnumerable<global::System.Text.Json.JsonElement>? payload)
         {
-            _payload = payload is null ? null : global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(payload, global::MessageGen.Serialization.JsonValues.Copy));
+            _payload = payload is null ? null : new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>(global::System.Linq.Enumerable.Select(payload, global::MessageGen.Serialization.JsonValues.Copy));
             return this;
         }
 
@@ -373,7 +373,19 @@ namespace MessageGen.WhatsApp
         [global::MessageGen.Schema.SchemaMember("tags")]
         public global::MessageGen.WhatsApp.EventBuilder WithTags(global::System.Collections.Generic.IEnumerable<global::System.Text.Json.JsonElement>? tags)
         {
-            _tags = tags is null ? null : global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(tags, global::MessageGen.Serialization.JsonValues.Copy));
+            _tags = tags is null ? null : new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>(global::System.Linq.Enumerable.Select(tags, global::MessageGen.Serialization.JsonValues.Copy));
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'tags', after the ones set so far.
+        /// </summary>
+        /// <param name="item">The item to add.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("tags")]
+        public global::MessageGen.WhatsApp.EventBuilder AddTag(global::System.Text.Json.JsonElement item)
+        {
+            (_tags ??= new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>()).Add(global::MessageGen.Serialization.JsonValues.Copy(item));
             return this;
         }
 
@@ -385,7 +397,24 @@ namespace MessageGen.WhatsApp
         [global::MessageGen.Schema.SchemaMember("rows")]
         public global::MessageGen.WhatsApp.EventBuilder WithRows(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>>? rows)
         {
-            _rows = rows is null ? null : global::System.Linq.Enumerable.ToArray(rows);
+            _rows = rows is null ? null : new global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>>(rows);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'rows', after the ones set so far.
+        /// </summary>
+        /// <param name="item">The item to add.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("rows")]
+        public global::MessageGen.WhatsApp.EventBuilder AddRow(global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement> item)
+        {
+            if (item is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(item));
+            }
+
+            (_rows ??= new global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>>()).Add(item);
             return this;
         }
 
@@ -405,6 +434,6 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal global::MessageGen.WhatsApp.Event BuildUnchecked() => new global::MessageGen.WhatsApp.Event { Payload = _payload!, Tags = _tags, Rows = _rows };
+        internal global::MessageGen.WhatsApp.Event BuildUnchecked() => new global::MessageGen.WhatsApp.Event { Payload = _payload?.ToArray()!, Tags = _tags?.ToArray(), Rows = _rows?.ToArray() };
     }
 }

@@ -186,7 +186,7 @@ namespace MessageGen.WhatsApp
     [global::MessageGen.Schema.GeneratedMessage("Playlist", ModelType = typeof(global::MessageGen.WhatsApp.Playlist))]
     public sealed partial class PlaylistBuilder
     {
-        private global::System.Collections.Generic.IReadOnlyList<global::MessageGen.WhatsApp.Track>? _tracks;
+        private global::System.Collections.Generic.List<global::MessageGen.WhatsApp.Track>? _tracks;
 
         /// <summary>Creates an empty builder.</summary>
         public PlaylistBuilder()
@@ -201,7 +201,41 @@ namespace MessageGen.WhatsApp
         [global::MessageGen.Schema.SchemaMember("tracks")]
         public global::MessageGen.WhatsApp.PlaylistBuilder WithTracks(global::System.Collections.Generic.IEnumerable<global::MessageGen.WhatsApp.Track>? tracks)
         {
-            _tracks = tracks is null ? null : global::System.Linq.Enumerable.ToArray(tracks);
+            _tracks = tracks is null ? null : new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.Track>(tracks);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'tracks', after the ones set so far.
+        /// </summary>
+        /// <param name="item">The item to add.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("tracks")]
+        public global::MessageGen.WhatsApp.PlaylistBuilder AddTrack(global::MessageGen.WhatsApp.Track item)
+        {
+            if (item is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(item));
+            }
+
+            (_tracks ??= new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.Track>()).Add(item);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'tracks', after the ones set so far.
+        /// </summary>
+        /// <param name="configure">Sets up the item on a new <see cref="global::MessageGen.WhatsApp.TrackBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("tracks")]
+        public global::MessageGen.WhatsApp.PlaylistBuilder AddTrack(global::System.Func<global::MessageGen.WhatsApp.TrackBuilder, global::MessageGen.WhatsApp.TrackBuilder> configure)
+        {
+            if (configure is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(configure));
+            }
+
+            (_tracks ??= new global::System.Collections.Generic.List<global::MessageGen.WhatsApp.Track>()).Add(configure(new global::MessageGen.WhatsApp.TrackBuilder()).BuildUnchecked());
             return this;
         }
 
@@ -221,7 +255,7 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal global::MessageGen.WhatsApp.Playlist BuildUnchecked() => new global::MessageGen.WhatsApp.Playlist { Tracks = _tracks };
+        internal global::MessageGen.WhatsApp.Playlist BuildUnchecked() => new global::MessageGen.WhatsApp.Playlist { Tracks = _tracks?.ToArray() };
     }
 
     /// <summary>

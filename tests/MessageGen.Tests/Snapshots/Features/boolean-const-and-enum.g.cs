@@ -258,7 +258,7 @@ namespace MessageGen.WhatsApp
         private bool? _accepted;
         private bool? _newsletter;
         private bool? _either;
-        private global::System.Collections.Generic.IReadOnlyList<bool>? _confirmations;
+        private global::System.Collections.Generic.List<bool>? _confirmations;
 
         /// <summary>Creates an empty builder.</summary>
         public ConsentBuilder()
@@ -309,7 +309,19 @@ namespace MessageGen.WhatsApp
         [global::MessageGen.Schema.SchemaMember("confirmations")]
         public global::MessageGen.WhatsApp.ConsentBuilder WithConfirmations(global::System.Collections.Generic.IEnumerable<bool>? confirmations)
         {
-            _confirmations = confirmations is null ? null : global::System.Linq.Enumerable.ToArray(confirmations);
+            _confirmations = confirmations is null ? null : new global::System.Collections.Generic.List<bool>(confirmations);
+            return this;
+        }
+
+        /// <summary>
+        /// Adds an item to 'confirmations', after the ones set so far.
+        /// </summary>
+        /// <param name="item">The item to add.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("confirmations")]
+        public global::MessageGen.WhatsApp.ConsentBuilder AddConfirmation(bool item)
+        {
+            (_confirmations ??= new global::System.Collections.Generic.List<bool>()).Add(item);
             return this;
         }
 
@@ -334,6 +346,6 @@ namespace MessageGen.WhatsApp
         }
 
         /// <summary>Creates the object without checking it, for a parent builder that checks everything at once.</summary>
-        internal global::MessageGen.WhatsApp.Consent BuildUnchecked() => new global::MessageGen.WhatsApp.Consent { Accepted = _accepted.GetValueOrDefault(), Newsletter = _newsletter, Either = _either, Confirmations = _confirmations };
+        internal global::MessageGen.WhatsApp.Consent BuildUnchecked() => new global::MessageGen.WhatsApp.Consent { Accepted = _accepted.GetValueOrDefault(), Newsletter = _newsletter, Either = _either, Confirmations = _confirmations?.ToArray() };
     }
 }

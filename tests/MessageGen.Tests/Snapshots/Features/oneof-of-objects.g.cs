@@ -161,6 +161,40 @@ namespace MessageGen.WhatsApp
             return this;
         }
 
+        /// <summary>
+        /// Sets 'body' to the alternative TextBody.
+        /// </summary>
+        /// <param name="configure">Sets up the <see cref="global::MessageGen.WhatsApp.TextBody"/> on a new <see cref="global::MessageGen.WhatsApp.TextBodyBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("body", Required = true)]
+        public global::MessageGen.WhatsApp.CardBuilder WithTextBody(global::System.Func<global::MessageGen.WhatsApp.TextBodyBuilder, global::MessageGen.WhatsApp.TextBodyBuilder> configure)
+        {
+            if (configure is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(configure));
+            }
+
+            _body = configure(new global::MessageGen.WhatsApp.TextBodyBuilder()).BuildUnchecked();
+            return this;
+        }
+
+        /// <summary>
+        /// Sets 'body' to the alternative ImageBody.
+        /// </summary>
+        /// <param name="configure">Sets up the <see cref="global::MessageGen.WhatsApp.ImageBody"/> on a new <see cref="global::MessageGen.WhatsApp.ImageBodyBuilder"/>; its rules are checked by <see cref="Build"/>.</param>
+        /// <returns>This builder.</returns>
+        [global::MessageGen.Schema.SchemaMember("body", Required = true)]
+        public global::MessageGen.WhatsApp.CardBuilder WithImageBody(global::System.Func<global::MessageGen.WhatsApp.ImageBodyBuilder, global::MessageGen.WhatsApp.ImageBodyBuilder> configure)
+        {
+            if (configure is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(configure));
+            }
+
+            _body = configure(new global::MessageGen.WhatsApp.ImageBodyBuilder()).BuildUnchecked();
+            return this;
+        }
+
         /// <summary>Builds the <see cref="Card"/> after checking every schema rule.</summary>
         /// <exception cref="global::MessageGen.MessageValidationException">A rule is broken; every violation is listed with its JSON path.</exception>
         public global::MessageGen.WhatsApp.Card Build()
