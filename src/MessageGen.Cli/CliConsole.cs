@@ -4,7 +4,8 @@ namespace MessageGen.Cli;
 /// <param name="Out">Results: the message id, the JSON body of a dry run.</param>
 /// <param name="Error">Errors and progress, kept off the results so that scripts can capture them cleanly.</param>
 /// <param name="GetEnvironmentVariable">Reads an environment variable such as <c>D360_API_KEY</c>.</param>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error, Func<string, string?> GetEnvironmentVariable);
+/// <param name="OpenStandardInput">Opens standard input, for <c>send --json -</c>; null reads it as empty.</param>
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, Func<string, string?> GetEnvironmentVariable, Func<Stream>? OpenStandardInput = null);
 
 /// <summary>The exit codes of <c>messagegen</c>, as the README's Command line section gives them.</summary>
 internal static class ExitCodes

@@ -9,7 +9,7 @@ internal static class MessageGenCommand
     public static RootCommand Create(CliConsole console)
     {
         var root = new RootCommand(
-            "Send WhatsApp video messages through the 360dialog API, check video files against WhatsApp's rules, " +
+            "Send WhatsApp messages of every type through the 360dialog API, check media files against WhatsApp's rules, " +
             "run a local sandbox of the API, receive its webhooks and download media.")
         {
             SendCommand.Create(console),

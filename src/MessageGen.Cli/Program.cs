@@ -4,5 +4,5 @@ namespace MessageGen.Cli;
 internal static class Program
 {
     public static Task<int> Main(string[] args) =>
-        MessageGenCommand.RunAsync(args, new CliConsole(Console.Out, Console.Error, Environment.GetEnvironmentVariable));
+        MessageGenCommand.RunAsync(args, new CliConsole(Console.Out, Console.Error, Environment.GetEnvironmentVariable, Console.OpenStandardInput));
 }

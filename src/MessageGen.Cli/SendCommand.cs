@@ -1,109 +1,66 @@
 using System.CommandLine;
-using MessageGen.Cli.Schema;
+using System.CommandLine.Parsing;
+using MessageGen.Cli.Send;
 
 namespace MessageGen.Cli;
 
-/// <summary><c>messagegen send</c>: builds a video message, checks it against the schema and sends it.</summary>
+/// <summary>
+/// <c>messagegen send</c>: builds a message of any type from its options (each <see cref="MessageKind"/> knows its own) or
+/// reads a whole body with <c>--json</c>, checks it against the schema, then prints it (<c>--dry-run</c>) or sends it.
+/// </summary>
 internal static class SendCommand
 {
     public static Command Create(CliConsole console)
     {
-        var to = new Option<string>("--to")
+        var options = new SendOptions();
+        var kinds = new MessageKinds(options);
+        options.Kind.Description = $"The message type: {kinds.NamesText}. Video when neither it nor --type is given.";
+        foreach (var option in options.MessageOptions)
         {
-            Description = "The recipient's phone number in international format, e.g. +4915112345678.",
-            HelpName = "PHONE",
-            Required = true,
-        };
-        var id = new Option<string?>("--id") { Description = "The id of uploaded media (from POST /media).", HelpName = "MEDIA_ID" };
-        var link = new Option<string?>("--link") { Description = "The https:// URL of hosted media.", HelpName = "URL" };
-        var caption = new Option<string?>("--caption") { Description = "Text shown under the video, at most 1024 characters.", HelpName = "TEXT" };
-        var apiKey = ApiConnectionOptions.ApiKey();
-        var baseUrl = ApiConnectionOptions.BaseUrl();
-        var retries = new Option<int>("--retries")
-        {
-            Description = "How many times to retry when the API is busy or failing (429 or code 130429, 500, 502, 503, 504) or cannot be reached. A send with no answer is never retried.",
-            HelpName = "N",
-            DefaultValueFactory = _ => 3,
-        };
-        IntOptionRange.Require(retries, 0, int.MaxValue, "--retries must not be negative.");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print the JSON body that would be sent, and send nothing." };
+            option.Description += $" [{string.Join(", ", kinds.UsersOf(option))}]";
+        }
 
-        var command = new Command(
-            "send",
-            "Send a video message. Prints the accepted message id." + Environment.NewLine +
-            "Exit codes: 0 accepted, 1 rejected by the API or network failure, 2 bad usage or invalid message (nothing sent)." + Environment.NewLine +
-            "Example: messagegen send --to +4915112345678 --link https://example.com/clip.mp4 --caption \"Hello\"")
+        var command = new Command("send", Description(kinds)) { options.Kind };
+        foreach (var option in options.All)
         {
-            to, id, link, caption, apiKey, baseUrl, retries, dryRun,
-        };
-        OptionValues.RequireValues(
-            command,
-            (to, "+4915112345678"),
-            (id, "1234567890"),
-            (link, "https://example.com/clip.mp4"),
-            (caption, "\"Our new clip\""),
-            (apiKey, "$" + ApiConnectionOptions.ApiKeyVariable));
-        command.Validators.Add(result =>
-        {
-            var hasId = result.GetResult(id) is not null;
-            var hasLink = result.GetResult(link) is not null;
-            if (hasId == hasLink)
-            {
-                result.AddError("Give exactly one of --id (uploaded media) and --link (hosted media).");
-            }
-        });
+            command.Options.Add(option);
+        }
 
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            console,
-            new SendRequest(
-                parseResult.GetRequiredValue(to),
-                parseResult.GetValue(id),
-                parseResult.GetValue(link),
-                parseResult.GetValue(caption),
-                parseResult.GetValue(apiKey),
-                parseResult.GetRequiredValue(baseUrl),
-                parseResult.GetValue(retries),
-                parseResult.GetValue(dryRun)),
-            cancellationToken));
+        OptionValues.RequireValues(command, options.ValueExamples);
+        command.Validators.Add(kinds.CheckUsage);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(console, options, kinds, parseResult.CommandResult, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, SendRequest request, CancellationToken cancellationToken)
+    private static string Description(MessageKinds kinds) => string.Join(
+        Environment.NewLine,
+        [
+            "Send a message of any type; prints the accepted message id. Name the type first (or with --type); without one, a video is sent. Examples:",
+            .. kinds.All.Select(kind => "  " + kind.Example),
+            "  messagegen send --json message.json --to +4915112345678   (any type, read from a file; - reads standard input)",
+            "Exit codes: 0 accepted, 1 rejected by the API or network failure, 2 bad usage or invalid message (nothing sent).",
+        ]);
+
+    private static async Task<int> RunAsync(CliConsole console, SendOptions options, MessageKinds kinds, CommandResult command, CancellationToken cancellationToken)
     {
-        VideoMessage message;
-        try
+        var named = kinds.Named(command, out _);
+        var to = command.GetValue(options.To);
+        var message = command.GetValue(options.Json) is { } json
+            ? await JsonMessageFile.ReadAsync(console, kinds, json, named, to, cancellationToken).ConfigureAwait(false)
+            : await BuildAsync(console, named ?? kinds.Default, command, to!).ConfigureAwait(false);
+        if (message is null)
         {
-            message = VideoMessage.Builder()
-                .WithTo(request.To)
-                .WithVideo(video =>
-                {
-                    if (request.Id is not null)
-                    {
-                        video.WithId(request.Id);
-                    }
-
-                    if (request.Link is not null)
-                    {
-                        video.WithLink(request.Link);
-                    }
-
-                    return request.Caption is null ? video : video.WithCaption(request.Caption);
-                })
-                .Build();
-        }
-        catch (MessageValidationException e)
-        {
-            await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        if (request.DryRun)
+        if (command.GetValue(options.DryRun))
         {
             await console.Out.WriteLineAsync(message.ToJson()).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
-        var client = await ApiConnectionOptions.CreateClientAsync(console, request.ApiKey, request.BaseUrl, request.Retries).ConfigureAwait(false);
+        var client = await ApiConnectionOptions.CreateClientAsync(
+            console, command.GetValue(options.ApiKey), command.GetRequiredValue(options.BaseUrl), command.GetValue(options.Retries)).ConfigureAwait(false);
         if (client is null)
         {
             return ExitCodes.Usage;
@@ -111,30 +68,46 @@ internal static class SendCommand
 
         using (client)
         {
-            try
-            {
-                var result = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                await console.Out.WriteLineAsync(result.MessageId).ConfigureAwait(false);
-                if (result.MessageStatus is { } status && status != WhatsAppMessageStatus.Accepted)
-                {
-                    await console.Error.WriteLineAsync($"Message status: {status}").ConfigureAwait(false);
-                }
-
-                return ExitCodes.Success;
-            }
-            catch (WhatsAppException e)
-            {
-                await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await console.Error.WriteLineAsync("Cancelled. If the request had been sent, the message may have been delivered.").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
+            return await SendAsync(console, client, message, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private sealed record SendRequest(
-        string To, string? Id, string? Link, string? Caption, string? ApiKey, Uri BaseUrl, int Retries, bool DryRun);
+    /// <summary>The message the options describe, or null after printing every schema violation with its JSON path.</summary>
+    private static async Task<IWhatsAppMessage?> BuildAsync(CliConsole console, MessageKind kind, CommandResult command, string to)
+    {
+        var message = kind.Build(command, to);
+        var errors = message.Validate();
+        if (errors.Count == 0)
+        {
+            return message;
+        }
+
+        await console.Error.WriteLineAsync(new MessageValidationException(message.GetType().Name, errors).Message).ConfigureAwait(false);
+        return null;
+    }
+
+    private static async Task<int> SendAsync(CliConsole console, WhatsAppClient client, IWhatsAppMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(result.MessageId).ConfigureAwait(false);
+            if (result.MessageStatus is { } status && status != WhatsAppMessageStatus.Accepted)
+            {
+                await console.Error.WriteLineAsync($"Message status: {status}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (WhatsAppException e)
+        {
+            await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("Cancelled. If the request had been sent, the message may have been delivered.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
 }

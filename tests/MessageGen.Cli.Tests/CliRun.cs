@@ -18,16 +18,22 @@ internal sealed class CliRun
 
     public string Error { get; }
 
-    public static async Task<CliRun> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+    public static async Task<CliRun> RunAsync(
+        string[] args, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default, byte[]? standardInput = null)
     {
         var output = new SharedWriter();
         var error = new SharedWriter();
-        var exitCode = await MessageGenCommand.RunAsync(args, Console(output, error, environment), cancellationToken);
+        var exitCode = await MessageGenCommand.RunAsync(args, Console(output, error, environment, standardInput), cancellationToken);
         return new CliRun(exitCode, output.Text, error.Text);
     }
 
-    public static CliConsole Console(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string>? environment = null) =>
-        new(output, error, name => environment is not null && environment.TryGetValue(name, out var value) ? value : null);
+    public static CliConsole Console(
+        TextWriter output, TextWriter error, IReadOnlyDictionary<string, string>? environment = null, byte[]? standardInput = null) =>
+        new(
+            output,
+            error,
+            name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
+            () => new MemoryStream(standardInput ?? [], writable: false));
 
     public override string ToString() => $"exit {ExitCode}; out: {Output}; err: {Error}";
 }

@@ -3,16 +3,6 @@ using MessageGen.Runtime.Generated;
 
 namespace MessageGen;
 
-/// <summary>Settings of <see cref="WhatsAppClient.UploadVideoAsync(Stream, string, VideoUploadOptions?, CancellationToken)"/> and <c>SendVideoAsync</c>.</summary>
-public sealed class VideoUploadOptions
-{
-    /// <summary>
-    /// Upload without checking the file against WhatsApp's rules first. Off by default: a file that breaks them
-    /// (H.264 High profile, B-frames, <c>moov</c> after <c>mdat</c>, ...) uploads fine and then does not play on some phones.
-    /// </summary>
-    public bool SkipCompatibilityCheck { get; set; }
-}
-
 public sealed partial class WhatsAppClient
 {
     /// <summary>
@@ -25,30 +15,8 @@ public sealed partial class WhatsAppClient
     /// <exception cref="IncompatibleVideoException">The file breaks WhatsApp's rules; nothing was uploaded. The message lists every problem.</exception>
     /// <exception cref="WhatsAppApiException">The API rejected the upload.</exception>
     /// <exception cref="WhatsAppTransportException">No answer from the API.</exception>
-    public async Task<string> UploadVideoAsync(Stream content, string fileName, VideoUploadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        string mimeType;
-        if (options?.SkipCompatibilityCheck == true)
-        {
-            mimeType = (Path.GetExtension(fileName).Equals(".3gp", StringComparison.OrdinalIgnoreCase) ? VideoContainer.ThreeGpp : VideoContainer.Mp4).ToMimeType();
-        }
-        else
-        {
-            if (!content.CanSeek)
-            {
-                throw new ArgumentException("The compatibility check reads the file before uploading it, so the stream must be able to seek (or skip the check).", nameof(content));
-            }
-
-            // The inspector puts the stream back where it found it.
-            var report = await VideoFileInspector.InspectAsync(content, cancellationToken).ConfigureAwait(false);
-            report.ThrowIfIncompatible();
-            mimeType = report.MimeType;
-        }
-
-        return await UploadMediaAsync(content, fileName, mimeType, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<string> UploadVideoAsync(Stream content, string fileName, VideoUploadOptions? options = null, CancellationToken cancellationToken = default) =>
+        UploadCheckedAsync(content, fileName, MediaKind.Video, options, cancellationToken);
 
     /// <summary>
     /// Checks and uploads the video at <paramref name="filePath"/>, then sends it to <paramref name="to"/> with an optional caption.
@@ -63,33 +31,12 @@ public sealed partial class WhatsAppClient
     /// <exception cref="WhatsAppApiException">The API rejected the upload or the message.</exception>
     /// <exception cref="WhatsAppTransportException">No answer from the API.</exception>
     /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it is missing), or a pipe carries more than 16 MiB.</exception>
-    public async Task<SendMessageResult> SendVideoAsync(
-        string to, string filePath, string? caption = null, VideoUploadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
-
-        // Checked before uploading with a placeholder id, so that a bad number or caption costs no upload.
-        var errors = CreateVideoMessage(to, "0", caption).Validate();
-        if (errors.Count > 0)
-        {
-            throw new MessageValidationException(nameof(VideoMessage), errors);
-        }
-
-        // Opened as the inspector opens it: a FIFO never blocks beyond the token, and a pipe is read (boundedly) into memory.
-        string mediaId;
-        using (var file = await InspectionInput.OpenAsync(filePath, useAsync: true, cancellationToken).ConfigureAwait(false))
-        {
-            if (file.Extent == StreamExtent.PipePrefix)
-            {
-                throw new IOException($"'{filePath}' carries more than {VideoFileInspector.MaxCompatibleFileSize} bytes, more than WhatsApp accepts for a video; nothing was uploaded.");
-            }
-
-            mediaId = await UploadVideoAsync(file.Stream, Path.GetFileName(filePath), options, cancellationToken).ConfigureAwait(false);
-        }
-
-        return await SendAsync(CreateVideoMessage(to, mediaId, caption), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static VideoMessage CreateVideoMessage(string to, string mediaId, string? caption) =>
-        new() { To = to, Video = new VideoMedia { Id = mediaId, Caption = caption } };
+    public Task<SendMessageResult> SendVideoAsync(
+        string to, string filePath, string? caption = null, VideoUploadOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendMediaFileAsync(
+            filePath,
+            MediaKind.Video,
+            mediaId => new VideoMessage { To = to, Video = new VideoMedia { Id = mediaId, Caption = caption } },
+            options,
+            cancellationToken);
 }
