@@ -306,6 +306,57 @@ public class MutuallyExclusiveMembersTests
         """));
 
     [Fact]
+    public Task ConflictClearedLater_NotFlagged() => Verify.AnalyzerAsync(Verify.Code("""
+            VideoMedia A(string id, string url) => VideoMedia.Builder().WithId(id).WithLink(url).WithId(null).Build();
+            VideoMediaBuilder B(VideoMediaBuilder b, string id, string url) => b.WithLink(url).WithCaption("c").WithId(id).WithLink(default(string));
+            VideoMedia C(string id, string url)
+            {
+                var b = VideoMedia.Builder();
+                b.WithId(id);
+                b.WithLink(url);
+                b.WithId(null);
+                return b.Build();
+            }
+        """));
+
+    [Fact]
+    public Task ConflictReplacedLater_ReportedOnceAtTheLastPair() => Verify.AnalyzerAsync(
+        Verify.Code("""
+            VideoMedia A(string id, string other, string url) => VideoMedia.Builder().WithId(id).{|#1:WithLink(url)|}.{|#0:WithId(other)|}.Build();
+            VideoMedia B(string id, string url, string other)
+            {
+                var b = VideoMedia.Builder();
+                b.{|#3:WithId(id)|};
+                b.WithLink(url);
+                b.{|#2:WithLink(other)|};
+                return b.Build();
+            }
+        """),
+        Verify.Diagnostic("MG0001").WithLocation(0).WithLocation(1).WithArguments("id", "link", "VideoMedia"),
+        Verify.Diagnostic("MG0001").WithLocation(2).WithLocation(3).WithArguments("link", "id", "VideoMedia"));
+
+    [Fact]
+    public Task ConflictBuiltBeforeItIsCleared() => Verify.AnalyzerAsync(Verify.Code("""
+            (VideoMedia, VideoMedia) M(string id, string url)
+            {
+                var b = VideoMedia.Builder();
+                b.WithId(id);
+                b.{|MG0001:WithLink(url)|};
+                var first = b.Build();
+                b.WithId(null);
+                return (first, b.Build());
+            }
+            void N(string id, string url)
+            {
+                var b = VideoMedia.Builder();
+                b.WithId(id);
+                b.{|MG0001:WithLink(url)|};
+                Console.WriteLine(b);
+                b.WithId(null);
+            }
+        """));
+
+    [Fact]
     public Task MaybeNullValues() => Verify.AnalyzerAsync(Verify.Code("""
             VideoMedia A(VideoMedia other) => new VideoMedia { Id = other.Id, Link = other.Link };
             VideoMedia B(string? id, string? url) => VideoMedia.Builder().WithId(id).WithLink(url).Build();

@@ -17,12 +17,31 @@ namespace MessageGen.Analyzers.Tests;
 /// </summary>
 internal static class Verify
 {
+    // The message schemas the package ships (schema/*-message.schema.json), copied next to the tests by the csproj.
+    public const string TextSchema = "text-message.schema.json";
+    public const string ImageSchema = "image-message.schema.json";
+    public const string AudioSchema = "audio-message.schema.json";
+    public const string DocumentSchema = "document-message.schema.json";
+    public const string StickerSchema = "sticker-message.schema.json";
+    public const string LocationSchema = "location-message.schema.json";
+    public const string ContactsSchema = "contacts-message.schema.json";
+    public const string InteractiveSchema = "interactive-message.schema.json";
+    public const string ReactionSchema = "reaction-message.schema.json";
     public const string VideoSchema = "video-message.schema.json";
+
+    /// <summary>A test schema of a user's own type (from the generated-code tests), not shipped.</summary>
     public const string PhotoSchema = "photo-message.schema.json";
 
     public static string RepositoryRoot { get; } = typeof(Verify).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
+
+    /// <summary>The file name of every message schema in the repository's schema directory, as the package ships them.</summary>
+    public static IReadOnlyList<string> ShippedMessageSchemas { get; } = Directory
+        .GetFiles(Path.Combine(RepositoryRoot, "schema"), "*-message.schema.json")
+        .Select(f => Path.GetFileName(f))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
     /// <summary>Wraps members in a class with the usings a consumer has.</summary>
     public static string Code(string members) => $$"""
@@ -37,6 +56,9 @@ internal static class Verify
 
     /// <summary>Expects exactly the diagnostics in the markup of <paramref name="source"/> (and <paramref name="expected"/>).</summary>
     public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) => AnalyzerAsync(source, new[] { VideoSchema }, expected);
+
+    /// <summary>As <see cref="AnalyzerAsync(string, DiagnosticResult[])"/>, with the generated code of <paramref name="schema"/> only.</summary>
+    public static Task AnalyzerAsync(string source, string schema, params DiagnosticResult[] expected) => AnalyzerAsync(source, new[] { schema }, expected);
 
     public static Task AnalyzerAsync(string source, string[] schemas, params DiagnosticResult[] expected)
         => AnalyzerWithEditorConfigAsync(source, schemas, editorConfig: null, expected);

@@ -24,7 +24,8 @@ namespace MessageGen.Analyzers;
 /// <item>The parameter of a <c>WithVideo(v =&gt; { ... })</c> lambda is owned: the generated method passes a new builder
 /// and builds what the lambda returns.</item>
 /// </list>
-/// Conflicts inside one chain are left to the chain rule, so each is reported once.
+/// Conflicts inside one chain are left to the chain rule, so each is reported once. A conflict between statements is
+/// reported when the builder is built, passed on or no longer followed, and only if both members are still set then.
 /// </remarks>
 internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbols symbols)
 {
@@ -56,6 +57,11 @@ internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbo
             if (statement is ILabeledOperation)
             {
                 // A jump can land here with any state.
+                foreach (var tracked in _tracked.Values)
+                {
+                    Flush(tracked);
+                }
+
                 _tracked.Clear();
                 continue;
             }
@@ -66,6 +72,11 @@ internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbo
             }
 
             StartTracking(statement, index, block, capturedByLocalFunctions);
+        }
+
+        foreach (var tracked in _tracked.Values)
+        {
+            Flush(tracked);
         }
     }
 
@@ -99,6 +110,7 @@ internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbo
                 if (!tracked.Owned)
                 {
                     // Not owned: only directly consecutive statements are certain.
+                    Flush(tracked);
                     _tracked.Remove(symbol);
                 }
 
@@ -107,6 +119,7 @@ internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbo
 
             if (!Process(symbol, tracked, uses, statement, index))
             {
+                Flush(tracked);
                 _tracked.Remove(symbol);
             }
         }
@@ -147,6 +160,7 @@ internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbo
                 return false;
             }
 
+            Flush(tracked);
             tracked.Reset();
             foreach (var member in chain.Members)
             {
@@ -168,6 +182,8 @@ internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbo
             case IExpressionStatementOperation when ReferenceEquals(top.Parent, statement):
                 return keep;
             case IInvocationOperation build when ReferenceEquals(build.Instance, top) && symbols.IsBuild(build.TargetMethod, out _):
+                // What is built is what the builder holds now.
+                Flush(tracked);
                 if (tracked.Owned && !tracked.IsLambdaParameter)
                 {
                     MessageUsageAnalyzer.CheckComplete(tracked.State, MemberAssignment.InvocationLocation(build), includeCSharpRequired: true, context.ReportDiagnostic, _reported);
@@ -183,22 +199,41 @@ internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbo
         }
     }
 
-    private bool Apply(Tracked tracked, BuilderChain chain, int index)
+    private static bool Apply(Tracked tracked, BuilderChain chain, int index)
     {
         foreach (var member in chain.Members)
         {
             var conflict = tracked.State.Apply(member, index, out var conflictSegment);
             if (conflict is not null && conflictSegment != index)
             {
-                var diagnostic = MessageUsageAnalyzer.MutuallyExclusive(member, conflict, tracked.State.Type);
-                if (_reported.Add((diagnostic.Id, diagnostic.Location)))
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
+                tracked.Pending.Add((member, conflict));
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Reports the conflicts between statements that still hold: both members are still set when the builder is built,
+    /// passed on or no longer followed. A later <c>b.WithId(null);</c> clears the conflict it was part of.
+    /// </summary>
+    private void Flush(Tracked tracked)
+    {
+        foreach (var (member, other) in tracked.Pending)
+        {
+            if (!tracked.State.IsCurrent(member) || !tracked.State.IsCurrent(other))
+            {
+                continue;
+            }
+
+            var diagnostic = MessageUsageAnalyzer.MutuallyExclusive(member, other, tracked.State.Type);
+            if (_reported.Add((diagnostic.Id, diagnostic.Location)))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        tracked.Pending.Clear();
     }
 
     private void StartTracking(IOperation statement, int index, IBlockOperation block, HashSet<ISymbol> captured)
@@ -381,6 +416,9 @@ internal sealed class BlockTracker(OperationAnalysisContext context, SchemaSymbo
         public bool Owned { get; } = owned;
 
         public bool IsLambdaParameter { get; } = isLambdaParameter;
+
+        /// <summary>Conflicts between statements, reported by <see cref="Flush"/> if they still hold then.</summary>
+        public List<(MemberAssignment Member, MemberAssignment Other)> Pending { get; } = new();
 
         public void Reset() => State = new ObjectState(State.Type);
     }

@@ -16,15 +16,21 @@ namespace MessageGen.Analyzers;
 /// <summary>
 /// MG0004 (constant breaks <c>minLength</c>/<c>maxLength</c>), MG0005 (constant does not match <c>pattern</c>),
 /// MG0006 (constant <c>format: uri</c> value is not an absolute https URI), MG0007 (constant number breaks
-/// <c>minimum</c>, <c>maximum</c>, their exclusive forms, <c>multipleOf</c> or <c>enum</c>) and MG0008 (constant string
-/// is not one of the <c>enum</c> values), for every generated <c>With...</c> call and
-/// model initializer assignment whose value is a compile-time constant (or <c>new Uri("...")</c>).
-/// The limits come from <c>[SchemaMember]</c> on the generated member (see <see cref="SchemaSymbols"/>).
+/// <c>minimum</c>, <c>maximum</c>, their exclusive forms, <c>multipleOf</c> or <c>enum</c>, or is NaN or infinite) and
+/// MG0008 (constant string is not one of the <c>enum</c> values), for every generated <c>With...</c> call and
+/// model initializer assignment whose value is a compile-time constant (or <c>string.Empty</c>, or a
+/// <c>new Uri("...")</c>), wherever it is: in a chain, a lambda, an array or collection expression, a nested initializer.
+/// The limits come from <c>[SchemaMember]</c> on the generated member (see <see cref="SchemaSymbols"/>), so every
+/// schema gets the checks with no code of its own. A number is checked as the value the member receives: the constant
+/// after the implicit conversion to the member's type (an <c>int</c>, <c>char</c>, <c>float</c> or <c>long</c> argument of
+/// a <c>double</c> member), so that compile time and <c>Build()</c> compare the same double.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConstantValueAnalyzer : SchemaAnalyzer
 {
     private const int MaxShown = 60;
+
+    private const string NotFinite = "a finite number (JSON has no NaN or infinity)";
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -64,15 +70,11 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
 
     private static void Check(OperationAnalysisContext context, SchemaMember member, IOperation value, Location location, INamedTypeSymbol? uri, ConcurrentDictionary<string, Regex?> patterns)
     {
-        if (member.MinLength < 0 && member.MaxLength < 0 && member.Pattern is null && member.Format is null && member.Limits.IsNone && member.AllowedValues.IsEmpty)
+        if (NumericConstant(value) is { } numeric)
         {
-            return;
-        }
-
-        value = MemberAssignment.SkipConversions(value);
-        if (value.ConstantValue is { HasValue: true, Value: { } number } && AsDouble(number) is { } numeric)
-        {
-            if (member.Limits.Problem(numeric) is { } problem)
+            // NaN and the infinities pass no JSON number keyword and cannot be written as JSON at all, limits or not.
+            var problem = double.IsNaN(numeric) || double.IsInfinity(numeric) ? NotFinite : member.Limits.Problem(numeric);
+            if (problem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     ConstantOutOfNumericRangeRule.Descriptor, location, member.JsonName, numeric.ToString("R", CultureInfo.InvariantCulture), problem));
@@ -81,17 +83,30 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
             return;
         }
 
-        var isUriObject = false;
-        if (value is IObjectCreationOperation { Arguments.Length: 1 } creation
-            && uri is not null
-            && SymbolEqualityComparer.Default.Equals(creation.Type, uri))
+        if (member.MinLength < 0 && member.MaxLength < 0 && member.Pattern is null && member.Format is null && member.AllowedValues.IsEmpty)
         {
-            // WithLink(new Uri("http://...")): the string the Uri is made from.
-            value = MemberAssignment.SkipConversions(creation.Arguments[0].Value);
-            isUriObject = true;
+            return;
         }
 
-        if (value.ConstantValue is not { HasValue: true, Value: string text })
+        value = MemberAssignment.SkipConversions(value);
+        var isUriObject = false;
+        var uriKind = UriKind.Absolute;
+        if (value is IObjectCreationOperation { Constructor.Parameters: [{ Type.SpecialType: SpecialType.System_String }, ..] } creation
+            && uri is not null
+            && SymbolEqualityComparer.Default.Equals(creation.Type, uri)
+            && creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } uriString)
+        {
+            // WithLink(new Uri("http://...")) or new Uri("http://...", UriKind.Absolute): the string the Uri is made from.
+            value = MemberAssignment.SkipConversions(uriString.Value);
+            isUriObject = true;
+            if (creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1) is { Parameter.Type.TypeKind: TypeKind.Enum } kind)
+            {
+                // A kind only known at run time: the laxest, so that nothing is flagged that might be right.
+                uriKind = kind.Value.ConstantValue is { HasValue: true, Value: int known } ? (UriKind)known : UriKind.RelativeOrAbsolute;
+            }
+        }
+
+        if (StringConstant(value) is not { } text)
         {
             return;
         }
@@ -122,7 +137,10 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
 
         if (string.Equals(member.Format, "uri", StringComparison.Ordinal))
         {
-            var problem = UriProblem(text);
+            // The generated WithLink(Uri) stores uri.AbsoluteUri, which System.Uri escapes: new Uri("https://example.com/a b.pdf")
+            // sets "https://example.com/a%20b.pdf", which is right. A string is stored as it is.
+            var problem = UriProblem((isUriObject ? AsSetFromUri(text, uriKind) : null) ?? text);
+
             if (problem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(ConstantNotHttpsUriRule.Descriptor, location, member.JsonName, Shorten(text), problem));
@@ -130,7 +148,39 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
         }
     }
 
-    /// <summary>A constant of a numeric type as the double the generated property holds; null for any other constant.</summary>
+    /// <summary>
+    /// The number a constant argument or initializer value gives the member, or null when it is not a numeric constant.
+    /// The outermost implicit conversion that still has a constant is the value the parameter or property receives
+    /// (<c>'~'</c> is 126, <c>90.00001f</c> is 90.00000762939453 as a double); only the conversion to a nullable type,
+    /// which has no constant, is looked through.
+    /// </summary>
+    private static double? NumericConstant(IOperation value)
+    {
+        while (true)
+        {
+            if (value.ConstantValue is { HasValue: true, Value: { } constant })
+            {
+                return AsDouble(constant);
+            }
+
+            if (value is not IConversionOperation { IsImplicit: true } conversion)
+            {
+                return null;
+            }
+
+            value = conversion.Operand;
+        }
+    }
+
+    /// <summary>The text of a constant string, or of <c>string.Empty</c> (a field, but always ""); null for anything else.</summary>
+    private static string? StringConstant(IOperation value) => value switch
+    {
+        { ConstantValue: { HasValue: true, Value: string text } } => text,
+        IFieldReferenceOperation { Field: { Name: nameof(string.Empty), IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } => string.Empty,
+        _ => null,
+    };
+
+    /// <summary>A constant of a numeric type as a double; null for any other constant.</summary>
     private static double? AsDouble(object constant) => constant switch
     {
         int i => i,
@@ -138,6 +188,7 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
         double d => d,
         float f => f,
         decimal m => (double)m,
+        char c => c,
         short s => s,
         byte b => b,
         sbyte sb => sb,
@@ -146,6 +197,19 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
         ulong ul => ul,
         _ => null,
     };
+
+    /// <summary>What a generated <c>With...(Uri)</c> stores for <c>new Uri(text, kind)</c>: its <c>AbsoluteUri</c>; null when it is not absolute.</summary>
+    private static string? AsSetFromUri(string text, UriKind kind)
+    {
+        try
+        {
+            return Uri.TryCreate(text, kind, out var parsed) && parsed.IsAbsoluteUri ? parsed.AbsoluteUri : null;
+        }
+        catch (Exception e) when (e is UriFormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Null when <paramref name="text"/> is an absolute https URI; else what is wrong, for the message.</summary>
     internal static string? UriProblem(string text)

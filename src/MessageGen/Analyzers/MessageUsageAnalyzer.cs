@@ -93,12 +93,27 @@ public sealed class MessageUsageAnalyzer : SchemaAnalyzer
         }
 
         var objectState = new ObjectState(builder);
+        List<(MemberAssignment Member, MemberAssignment Other)>? conflicts = null;
         foreach (var member in members)
         {
             var conflict = objectState.Apply(member, 0, out _);
             if (conflict is not null)
             {
-                context.ReportDiagnostic(MutuallyExclusive(member, conflict, builder));
+                (conflicts ??= new()).Add((member, conflict));
+            }
+        }
+
+        if (conflicts is null)
+        {
+            return;
+        }
+
+        // Reported only when the chain ends with both members set: a later call may clear or replace one of them.
+        foreach (var (member, other) in conflicts)
+        {
+            if (objectState.IsCurrent(member) && objectState.IsCurrent(other))
+            {
+                context.ReportDiagnostic(MutuallyExclusive(member, other, builder));
             }
         }
     }

@@ -66,6 +66,14 @@ internal sealed class ObjectState(MessageType type)
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="assignment"/> still holds its member: no later assignment replaced or cleared it. A conflict
+    /// found by <see cref="Apply"/> is real only while both of its assignments are current, so that
+    /// <c>WithId(id).WithLink(url).WithId(null)</c>, which ends with the link alone, is not flagged.
+    /// </summary>
+    public bool IsCurrent(MemberAssignment assignment)
+        => _entries.TryGetValue(assignment.JsonName, out var entry) && ReferenceEquals(entry.Assignment, assignment);
+
     /// <summary>The dependencies broken by members that are certainly set: the dependent member and the missing ones.</summary>
     public IEnumerable<(MemberAssignment Member, Dependency Rule, ImmutableArray<string> Missing)> BrokenDependencies()
     {

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 
 namespace MessageGen.Analyzers.Rules;
 
-/// <summary>MG0007: a constant number breaks <c>minimum</c>, <c>maximum</c>, their exclusive forms or <c>multipleOf</c>.</summary>
+/// <summary>MG0007: a constant number breaks <c>minimum</c>, <c>maximum</c>, their exclusive forms, <c>multipleOf</c> or <c>enum</c>, or is not finite.</summary>
 internal static class ConstantOutOfNumericRangeRule
 {
     public static readonly DiagnosticDescriptor Descriptor = new(
@@ -13,6 +13,6 @@ internal static class ConstantOutOfNumericRangeRule
         UsageRules.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A constant number is below the schema's minimum (or exclusiveMinimum), above its maximum (or exclusiveMaximum), or not a multiple of its multipleOf.",
+        description: "A constant number is below the schema's minimum (or exclusiveMinimum), above its maximum (or exclusiveMaximum), not a multiple of its multipleOf, not one of its enum values, or NaN or infinite, which JSON cannot hold.",
         helpLinkUri: HelpLinks.For(DiagnosticIds.ConstantOutOfNumericRange));
 }

@@ -22,5 +22,7 @@ internal static class UsageRules
         RequiredMemberMissingRule.Descriptor,
         ConstantLengthOutOfRangeRule.Descriptor,
         ConstantPatternMismatchRule.Descriptor,
-        ConstantNotHttpsUriRule.Descriptor);
+        ConstantNotHttpsUriRule.Descriptor,
+        ConstantOutOfNumericRangeRule.Descriptor,
+        ConstantNotAllowedValueRule.Descriptor);
 }
