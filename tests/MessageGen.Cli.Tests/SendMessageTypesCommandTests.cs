@@ -83,26 +83,24 @@ public sealed class SendMessageTypesCommandTests
     }
 
     /// <summary>
-    /// Every type goes out over a real connection, with the key, and exactly as the dry run prints it. The sandbox of this
-    /// version validates video bodies only (it answers others 400), so the server here records and accepts any body.
+    /// Every type goes out over a real connection to the sandbox, which validates it as the API does, with the key and
+    /// exactly as the dry run prints it.
     /// </summary>
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task Each_type_is_sent_over_http_byte_for_byte_and_prints_the_accepted_id(string kind, string[] args, string body)
+    public async Task Each_type_is_accepted_by_the_sandbox_byte_for_byte_and_prints_the_accepted_id(string kind, string[] args, string body)
     {
-        await using var api = await ScriptedServer.AnsweringAsync(200, Encoding.UTF8.GetBytes(Accepted));
+        await using var sandbox = await SandboxServer.StartAsync();
 
         var run = await CliRun.RunAsync(
-            ["send", .. args, "--to", To, "--base-url", api.BaseAddress.ToString()],
-            new Dictionary<string, string> { ["D360_API_KEY"] = "test-key" });
+            ["send", .. args, "--to", To, "--base-url", sandbox.BaseAddress.ToString()],
+            new Dictionary<string, string> { ["D360_API_KEY"] = sandbox.ApiKey });
 
         Assert.True(run.ExitCode == 0, $"{kind}: {run}");
-        Assert.Equal("wamid.RECORDED", run.Output.Trim());
-        var request = Assert.Single(api.Requests);
-        Assert.Equal(("POST", "/messages"), (request.Method, request.Path));
-        Assert.Equal("test-key", request.Headers["D360-API-KEY"]);
-        Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
-        Assert.Equal(body, Encoding.UTF8.GetString(request.Body));
+        var message = Assert.Single(sandbox.Messages);
+        Assert.Equal(message.Id, run.Output.Trim());
+        Assert.Equal(kind, message.Type);
+        Assert.Equal(body, Encoding.UTF8.GetString(message.Body.Span));
     }
 
     [Fact]
