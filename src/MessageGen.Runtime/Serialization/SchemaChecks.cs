@@ -92,6 +92,12 @@ public static class SchemaChecks
         ValidationErrors errors,
         double[]? allowedValues = null)
     {
+        if (!double.IsFinite(value))
+        {
+            errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}, which is not a JSON number. Give a finite number."));
+            return;
+        }
+
         if (allowedValues is not null && Array.IndexOf(allowedValues, value) < 0)
         {
             errors.Add(new(JsonInput.Member(parentPath, member), $"'{Label(member)}' is {Show(value)}; it must be one of {string.Join(", ", allowedValues.Select(Show))}."));

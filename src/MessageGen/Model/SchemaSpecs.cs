@@ -58,7 +58,9 @@ internal sealed record TypeSpec(
         // Every string is checked at least for lone surrogates, which ToJson could not write.
         ValueKind.String => true,
         ValueKind.Object => true,
-        ValueKind.Integer or ValueKind.Number => Limits is not null || NumberEnum.Count > 0,
+        ValueKind.Integer => Limits is not null || NumberEnum.Count > 0,
+        // NaN and the infinities are not JSON numbers, which WriteTo could not write.
+        ValueKind.Number => true,
         ValueKind.Boolean => AllowedBoolean is not null,
         // default(JsonElement) holds no value, which WriteTo could not write.
         ValueKind.Any => true,

@@ -20,6 +20,8 @@ public class DocumentedLimitTests
         { "latitude -90.000001", () => Location(-90.000001, 0), "$.location.latitude", "-90" },
         { "longitude 180.5", () => Location(0, 180.5), "$.location.longitude", "180" },
         { "longitude -181", () => Location(0, -181), "$.location.longitude", "-180" },
+        { "latitude NaN, which JSON cannot hold", () => Location(double.NaN, 0), "$.location.latitude", "finite" },
+        { "longitude infinity", () => Location(0, double.PositiveInfinity), "$.location.longitude", "finite" },
         { "a reaction without the message", () => ReactionMessage.Builder().WithTo(To).WithReaction(r => r.WithEmoji("👍")).Build(), "$.reaction.message_id", "message_id" },
         { "a sticker with both id and link", () => StickerMessage.Builder().WithTo(To).WithSticker(s => s.WithId("1").WithLink("https://example.com/s.webp")).Build(), "$.sticker", "id" },
         { "audio with neither id nor link", () => AudioMessage.Builder().WithTo(To).WithAudio(a => a).Build(), "$.audio", "id" },

@@ -119,6 +119,11 @@ namespace MessageGen.WhatsApp
                     }
                 }
             }
+
+            if (Ratio is { } valueRatio)
+            {
+                global::MessageGen.Serialization.SchemaChecks.CheckNumber(valueRatio, path, "ratio", minimum: null, exclusiveMinimum: null, maximum: null, exclusiveMaximum: null, multipleOf: null, errors: errors, allowedValues: null);
+            }
         }
 
         /// <summary>Writes this object as compact UTF-8 JSON: members in schema order, absent optional members left out.</summary>

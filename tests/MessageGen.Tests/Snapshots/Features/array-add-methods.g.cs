@@ -143,6 +143,11 @@ namespace MessageGen.WhatsApp
                     }
                     else
                     {
+                        var itemsPath1 = global::MessageGen.Serialization.JsonInput.Member(itemsPath0, global::MessageGen.Serialization.JsonInput.ItemName(i0));
+                        for (var i1 = 0; i1 < Matrixes[i0].Count; i1++)
+                        {
+                            global::MessageGen.Serialization.SchemaChecks.CheckNumber(Matrixes[i0][i1], itemsPath1, global::MessageGen.Serialization.JsonInput.ItemName(i1), minimum: null, exclusiveMinimum: null, maximum: null, exclusiveMaximum: null, multipleOf: null, errors: errors, allowedValues: null);
+                        }
                     }
                 }
             }

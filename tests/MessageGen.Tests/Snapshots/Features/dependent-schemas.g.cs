@@ -69,6 +69,11 @@ namespace MessageGen.WhatsApp
                 global::MessageGen.Serialization.SchemaChecks.CheckString(Carrier, path, "carrier", minLength: -1, maxLength: -1, pattern: null, isUri: false, allowedValues: null, errors: errors);
             }
 
+            if (Weight is { } valueWeight)
+            {
+                global::MessageGen.Serialization.SchemaChecks.CheckNumber(valueWeight, path, "weight", minimum: null, exclusiveMinimum: null, maximum: null, exclusiveMaximum: null, multipleOf: null, errors: errors, allowedValues: null);
+            }
+
             if (Tracking is not null)
             {
                 global::MessageGen.Serialization.SchemaChecks.CheckString(Tracking, path, "tracking", minLength: -1, maxLength: -1, pattern: null, isUri: false, allowedValues: null, errors: errors);
