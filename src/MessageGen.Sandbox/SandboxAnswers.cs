@@ -45,6 +45,17 @@ internal static class SandboxAnswers
     /// <summary>What the API answers a message it cannot take as sent: Graph code 100.</summary>
     public static byte[] InvalidParameter(string details) => GraphError("(#100) Invalid parameter", "OAuthException", 100, details);
 
+    /// <summary>What the API answers a message over the business number's throughput: Graph code 130429, with HTTP 429.</summary>
+    public static byte[] ThroughputLimit() => GraphError(
+        "(#130429) Rate limit hit", "OAuthException", WhatsAppErrorCodes.ThroughputLimit, "Cloud API message throughput has been reached.");
+
+    /// <summary>What the API answers a message over the pair rate limit: Graph code 131056, with HTTP 400.</summary>
+    public static byte[] PairRateLimit() => GraphError(
+        "(#131056) (Business Account, Consumer Account) pair rate limit hit",
+        "OAuthException",
+        WhatsAppErrorCodes.PairRateLimit,
+        "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.");
+
     /// <summary>A body over the size limit, as a Graph error (code 100).</summary>
     public static byte[] BodyTooLarge(long limit) =>
         GraphError("(#100) The request body is too large", "OAuthException", 100, $"The body is over the sandbox's limit of {limit} bytes.");

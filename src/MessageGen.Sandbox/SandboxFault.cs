@@ -97,10 +97,7 @@ public sealed class SandboxFault
     internal byte[] BodyBytes() => Encoding.UTF8.GetBytes(Body);
 
     private static SandboxFault ThroughputLimit(string retryAfter) => Answer(
-        429,
-        Encoding.UTF8.GetString(SandboxAnswers.GraphError(
-            "(#130429) Rate limit hit", "OAuthException", WhatsAppErrorCodes.ThroughputLimit, "Cloud API message throughput has been reached.")),
-        retryAfter: retryAfter);
+        429, Encoding.UTF8.GetString(SandboxAnswers.ThroughputLimit()), retryAfter: retryAfter);
 }
 
 /// <summary>What a <see cref="SandboxFault"/> does.</summary>

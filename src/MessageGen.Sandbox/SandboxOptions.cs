@@ -64,4 +64,38 @@ public sealed class SandboxOptions
     /// the delivery's thread, so it must return quickly.
     /// </summary>
     public Action<SandboxWebhookAttempt>? WebhookAttemptObserved { get; set; }
+
+    /// <summary>
+    /// The business number's throughput limit, in messages per second; null (the default) sets none. When set, <c>POST /messages</c>
+    /// takes at most this many messages in one instant and then one every 1/N s (a token bucket of N tokens refilled at N per
+    /// second); a message over it is answered 429 with Graph code 130429 "(#130429) Rate limit hit", as the API answers one over
+    /// its limit (80 by default, up to 1,000). A message is counted only once it has passed every check: one answered 400 (or a
+    /// fault) takes nothing.
+    /// </summary>
+    public int? MessagesPerSecond { get; set; }
+
+    /// <summary>
+    /// Whether <c>POST /messages</c> holds the API's pair rate limit: about one message per <see cref="PairLimitPeriod"/> to the same
+    /// recipient, with bursts of up to <see cref="PairLimitBurst"/> that borrow ahead (a token bucket per recipient of
+    /// <see cref="PairLimitBurst"/> tokens, refilled one per <see cref="PairLimitPeriod"/>). A message over it is answered 400 with Graph
+    /// code 131056 "(#131056) (Business Account, Consumer Account) pair rate limit hit". Off by default. A message refused by
+    /// either limit takes a token from neither.
+    /// </summary>
+    public bool PairLimit { get; set; }
+
+    /// <summary>How long the pair limit takes to give a recipient one more message. Default 6 s, as on the API.</summary>
+    public TimeSpan PairLimitPeriod { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// How many messages may go to one recipient at once before the pair limit answers 131056 (the bucket's capacity). Default 45,
+    /// the burst the API allows. A burst borrows ahead: once it has emptied the bucket, the recipient gets one message per
+    /// <see cref="PairLimitPeriod"/>, and only after B periods without messages may a burst of B go again.
+    /// </summary>
+    public int PairLimitBurst { get; set; } = 45;
+
+    /// <summary>
+    /// The clock the rate limits (<see cref="MessagesPerSecond"/>, <see cref="PairLimit"/>) read; <see cref="TimeProvider.System"/> by
+    /// default. Tests pass a clock they advance themselves, so that they need no sleeps. Nothing else in the sandbox reads it.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -20,7 +20,8 @@ namespace MessageGen.Sandbox;
 /// repository has a schema for, each read with the reader generated from its schema, and answering in the API's shapes.
 /// It records what it received (<see cref="Requests"/>, <see cref="Messages"/>, <c>GET /sandbox/messages</c>),
 /// within limits (<see cref="SandboxOptions.MaxRecorded"/>, <see cref="SandboxOptions.MaxRecordedBodyBytes"/>), and plays
-/// injected <see cref="Faults"/>. After "accepted" it plays the rest of a message's life: webhook deliveries (see
+/// injected <see cref="Faults"/>. When asked, it holds the API's limits on messages (<see cref="SandboxOptions.MessagesPerSecond"/>,
+/// 130429; <see cref="SandboxOptions.PairLimit"/>, 131056). After "accepted" it plays the rest of a message's life: webhook deliveries (see
 /// <see cref="Webhook"/>) and the download of uploaded media. Start it with <see cref="StartAsync"/>; dispose it to stop.
 /// </summary>
 public sealed partial class SandboxServer : IAsyncDisposable
@@ -43,6 +44,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
     private readonly HttpClient _outbound = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
     private readonly SandboxWebhookSender _webhooks;
     private readonly SandboxMediaCheck _mediaCheck;
+    private readonly SandboxRateLimits? _limits;
 
     private SandboxServer(WebApplication app, string apiKey, SandboxOptions options)
     {
@@ -56,6 +58,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         _uploads = new SandboxMediaStore(options.MaxRecorded, options.MaxStoredMediaBytes);
         _webhooks = new SandboxWebhookSender(_outbound, _records, options);
         _mediaCheck = new SandboxMediaCheck(_uploads, _outbound, options.MaxMediaBytes);
+        _limits = SandboxRateLimits.For(options);
     }
 
     /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:54321/</c>; use it as the client's base address.</summary>
@@ -102,6 +105,14 @@ public sealed partial class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WebhookTimeout, TimeSpan.Zero, nameof(options.WebhookTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.WebhookRetryBaseDelay, TimeSpan.Zero, nameof(options.WebhookRetryBaseDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.WebhookMaxAttempts, 1, nameof(options.WebhookMaxAttempts));
+        if (options.MessagesPerSecond is { } messagesPerSecond)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(messagesPerSecond, 1, nameof(options.MessagesPerSecond));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.PairLimitPeriod, TimeSpan.Zero, nameof(options.PairLimitPeriod));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PairLimitBurst, 1, nameof(options.PairLimitBurst));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
         var apiKey = string.IsNullOrEmpty(options.ApiKey)
             ? "sandbox-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()
             : options.ApiKey;
@@ -168,6 +179,17 @@ public sealed partial class SandboxServer : IAsyncDisposable
         {
             await request.AnswerAsync(400, SandboxAnswers.InvalidParameter(problem)).ConfigureAwait(false);
             return;
+        }
+
+        // The limits count only a message the API would take: a refused body has cost no token.
+        switch (_limits?.TryTake(message.To))
+        {
+            case SandboxLimitHit.Throughput:
+                await request.AnswerAsync(429, SandboxAnswers.ThroughputLimit()).ConfigureAwait(false);
+                return;
+            case SandboxLimitHit.Pair:
+                await request.AnswerAsync(400, SandboxAnswers.PairRateLimit()).ConfigureAwait(false);
+                return;
         }
 
         var id = SandboxAnswers.NewMessageId();
