@@ -17,6 +17,17 @@ internal static class SandboxCommand
             HelpName = "KEY",
         };
 
+        var mps = new Option<int>("--mps")
+        {
+            Description = "Hold a throughput limit of N messages per second on POST /messages, answering 130429 (HTTP 429) above it, as the API does. Off if omitted.",
+            HelpName = "N",
+        };
+        IntOptionRange.Require(mps, 1, int.MaxValue, "--mps must be a positive whole number.");
+        var pairLimit = new Option<bool>("--pair-limit")
+        {
+            Description = "Hold the API's pair rate limit: about one message per 6 s to the same recipient, after a burst of 45, answering 131056 above it.",
+        };
+
         var webhook = new SandboxWebhookOptions();
 
         var command = new Command(
@@ -25,15 +36,25 @@ internal static class SandboxCommand
             "and GET /sandbox/messages (with the key) to see what arrived. After 'accepted' it delivers sent, delivered and read " +
             "(or failed) webhooks to the URL set with --webhook-url or POST /v1/configs/webhook. Stop it with Ctrl+C.")
         {
-            port, apiKey,
+            port, apiKey, mps, pairLimit,
         };
         webhook.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(console, parseResult.GetValue(port), parseResult.GetValue(apiKey), webhook.Create(parseResult), cancellationToken));
+            RunAsync(
+                console,
+                new SandboxOptions
+                {
+                    Port = parseResult.GetValue(port),
+                    ApiKey = parseResult.GetValue(apiKey),
+                    Webhook = webhook.Create(parseResult),
+                    MessagesPerSecond = parseResult.GetResult(mps) is null ? null : parseResult.GetValue(mps),
+                    PairLimit = parseResult.GetValue(pairLimit),
+                },
+                cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, int port, string? apiKey, SandboxWebhook? webhook, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, SandboxOptions options, CancellationToken cancellationToken)
     {
         // Request lines go through the printer, so that an output nobody reads (a full pipe) never holds up a request.
         var printer = new BackgroundLinePrinter(console.Out);
@@ -42,19 +63,13 @@ internal static class SandboxCommand
             SandboxServer sandbox;
             try
             {
-                var options = new SandboxOptions
-                {
-                    Port = port,
-                    ApiKey = apiKey,
-                    Webhook = webhook,
-                    RequestObserved = request => printer.Print(Describe(request)),
-                    WebhookAttemptObserved = attempt => printer.Print(Describe(attempt)),
-                };
+                options.RequestObserved = request => printer.Print(Describe(request));
+                options.WebhookAttemptObserved = attempt => printer.Print(Describe(attempt));
                 sandbox = await SandboxServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException e)
             {
-                await console.Error.WriteLineAsync($"Could not listen on 127.0.0.1:{port}: {e.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"Could not listen on 127.0.0.1:{options.Port}: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
 
@@ -62,7 +77,8 @@ internal static class SandboxCommand
             {
                 printer.Print($"Sandbox listening on {sandbox.BaseAddress}");
                 printer.Print($"D360-API-KEY: {sandbox.ApiKey}");
-                if (webhook is not null)
+                printer.Print($"Limits: {DescribeLimits(options)}");
+                if (options.Webhook is { } webhook)
                 {
                     printer.Print($"Webhook: {webhook}");
                 }
@@ -78,6 +94,25 @@ internal static class SandboxCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The limits held, e.g. <c>5 messages/s (130429 above), pair limit 1 per 6 s after a burst of 45 (131056 above)</c>, or <c>off ...</c>.</summary>
+    private static string DescribeLimits(SandboxOptions options)
+    {
+        var limits = new List<string>();
+        if (options.MessagesPerSecond is { } perSecond)
+        {
+            limits.Add($"{perSecond.ToString(CultureInfo.InvariantCulture)} message{(perSecond == 1 ? "" : "s")}/s (130429 above)");
+        }
+
+        if (options.PairLimit)
+        {
+            limits.Add(
+                $"pair limit 1 per {options.PairLimitPeriod.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s " +
+                $"after a burst of {options.PairLimitBurst.ToString(CultureInfo.InvariantCulture)} (131056 above)");
+        }
+
+        return limits.Count == 0 ? "off (--mps N and --pair-limit turn them on)" : string.Join(", ", limits);
     }
 
     /// <summary>One line per request, e.g. <c>POST /messages (118 bytes) -> 400</c>; never the key.</summary>
