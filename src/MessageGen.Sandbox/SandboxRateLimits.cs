@@ -27,6 +27,9 @@ internal sealed class SandboxRateLimits
     /// <summary>How many recipients' buckets are kept before full ones (which hold nothing) are swept out.</summary>
     private const int MinSweepCount = 1024;
 
+    /// <summary>The longest interval or borrowing kept: a quarter of the tick range, about 58,000 years.</summary>
+    private const long MaxSpan = long.MaxValue / 4;
+
     private readonly TimeProvider _time;
     private readonly long _origin;
     private readonly object _lock = new();
@@ -48,8 +51,9 @@ internal sealed class SandboxRateLimits
 
         if (options.PairLimit)
         {
-            _pairInterval = options.PairLimitPeriod.Ticks;
-            _pairBorrowable = (options.PairLimitBurst - 1) * _pairInterval;
+            // Saturated, so that no period or burst, however long, overflows the arithmetic below.
+            _pairInterval = Math.Min(options.PairLimitPeriod.Ticks, MaxSpan);
+            _pairBorrowable = (long)Math.Min((options.PairLimitBurst - 1) * (double)_pairInterval, MaxSpan);
             _pairs = new Dictionary<string, Bucket>(StringComparer.Ordinal);
         }
     }

@@ -166,6 +166,28 @@ public sealed class SandboxRateLimitTests
         Assert.Equal("+15550009999", sandbox.Messages[^1].To);
     }
 
+    [Theory]
+    [InlineData(2, long.MaxValue, new[] { 200, 200, 400 })]
+    [InlineData(int.MaxValue, TimeSpan.TicksPerSecond, new[] { 200, 200, 200 })]
+    public async Task The_longest_period_or_burst_overflows_nothing(int burst, long periodTicks, int[] expected)
+    {
+        var clock = new ManualClock();
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            PairLimit = true, PairLimitBurst = burst, PairLimitPeriod = TimeSpan.FromTicks(periodTicks), TimeProvider = clock,
+        });
+        using var http = SandboxHttp.Authorized(sandbox);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((int)(await PostAsync(http, sandbox, "+4915112345678")).Status);
+            clock.Advance(TimeSpan.FromDays(365));
+        }
+
+        Assert.Equal(expected, statuses);
+    }
+
     [Fact]
     public async Task Limits_that_make_no_sense_are_refused_at_start()
     {
