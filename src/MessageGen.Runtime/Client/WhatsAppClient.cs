@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MessageGen.Internal;
 using Microsoft.Extensions.Logging;
@@ -20,7 +18,6 @@ namespace MessageGen;
 /// </remarks>
 public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
 {
-    internal const string ApiKeyHeaderName = ApiRequestFactory.ApiKeyHeaderName;
     private const string SendOperation = "POST /messages";
     private const string UploadOperation = "POST /media";
 

@@ -8,8 +8,6 @@ namespace MessageGen.Internal;
 /// </summary>
 internal sealed class ClientDiagnostics(ILogger logger, ClientSettings settings)
 {
-    public ILogger Logger => logger;
-
     public void Attempting(string operation, Uri endpoint, int attempt) => Log.SendingRequest(logger, operation, endpoint, attempt);
 
     public void RetryScheduled(string operation, int attempt, string reason, TimeSpan wait) =>

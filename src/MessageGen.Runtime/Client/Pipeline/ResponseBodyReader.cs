@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MessageGen.Internal;
 
 /// <summary>Pipeline step 3: reads an answer's body, at most <see cref="MaxAnswerBytes"/>, within the attempt's timeout.</summary>
@@ -10,6 +12,7 @@ internal static class ResponseBodyReader
     /// Reads the body. When it cannot be read (the connection closed, the timeout passed, more than the cap arrived),
     /// returns no body and the exception that says why; the caller's cancelling and other exceptions propagate.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<(PooledBuffer? Body, Exception? Failure)> ReadAsync(
         HttpResponseMessage response, CancellationToken timeoutToken, CancellationToken callerToken)
     {
