@@ -77,50 +77,57 @@ public sealed partial class WhatsAppClient
         var (answer, attempts) = await ExecuteAsync(MediaInfoOperation, HttpMethod.Get, endpoint, content: null, contentCanBeResent: true, cancellationToken).ConfigureAwait(false);
         using (answer)
         {
-            return MediaInfo.Read(mediaId, answer.WrittenMemory) ?? throw UnreadableSuccess(MediaInfoOperation, "{\"url\":\"...\"}", attempts);
+            return MediaInfo.Read(mediaId, answer.WrittenMemory) ?? throw _diagnostics.UnreadableSuccess(MediaInfoOperation, "{\"url\":\"...\"}", attempts);
         }
     }
 
-    /// <summary>One download attempt: the bytes' length and hash, or how long to wait before the next (only when nothing was written).</summary>
+    /// <summary>
+    /// One download attempt, through the steps of the request pipeline (see <see cref="ExecuteAsync"/>) with the download's
+    /// retry rules: the bytes' length and hash, or how long to wait before the next (only when nothing was written).
+    /// </summary>
     private async Task<DownloadOutcome> TryDownloadAsync(Uri source, Stream destination, long limit, int attempt, CancellationToken cancellationToken)
     {
-        var mayRetry = attempt <= _settings.Retry.MaxRetries;
-        using var request = new HttpRequestMessage(HttpMethod.Get, source);
-        request.Headers.TryAddWithoutValidation(ApiKeyHeaderName, _apiKey);
+        var mayRetry = RetryDecider.MayRetry(_settings.Retry, attempt, contentCanBeResent: true);
+        using var request = ApiRequestFactory.Create(HttpMethod.Get, source, content: null, _apiKey);
         using var timeout = TimeoutScope.Start(_settings.Timeout, cancellationToken);
         HttpResponseMessage response;
         try
         {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            response = await AttemptTransport.SendAsync(_httpClient, request, timeout).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (AttemptTransport.IsTransportFailure(e, cancellationToken))
         {
-            var failure = ClassifySendFailure(e);
-            return mayRetry && failure == WhatsAppTransportFailure.ConnectionFailed
-                ? DownloadOutcome.Retry(_settings.Retry.Backoff(attempt))
-                : throw TransportFailure(MediaDownloadOperation, source, failure, attempt, e);
+            var failure = AttemptTransport.Classify(e);
+            return RetryDecider.AfterTransportFailure(_settings.Retry, RetryRules.MediaDownload, failure, attempt, mayRetry) is { } wait
+                ? DownloadOutcome.Retry(wait)
+                : throw _diagnostics.TransportFailure(MediaDownloadOperation, source, failure, attempt, e);
         }
 
         using (response)
         {
-            if (response.RequestMessage?.RequestUri is { } answeredBy && !SameOrigin(answeredBy, source))
+            if (AttemptTransport.AnsweredElsewhere(response, source) is { } answeredBy)
             {
-                throw RedirectFollowed(MediaDownloadOperation, source, answeredBy, attempt);
+                throw _diagnostics.RedirectFollowed(MediaDownloadOperation, source, answeredBy, attempt);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var (body, _) = await ResponseBodyReader.ReadAsync(response, timeout.Token, cancellationToken).ConfigureAwait(false);
+                WhatsAppApiException error;
+                using (body)
+                {
+                    // The download's Retry-After is not read: its rules wait the backoff.
+                    error = ApiErrorClassifier.Classify(response.StatusCode, headers: null, body is null ? default : body.WrittenSpan, _timeProvider.GetUtcNow(), attempt, _apiKey);
+                }
+
+                return RetryDecider.AfterError(_settings.Retry, RetryRules.MediaDownload, error, attempt, mayRetry) is { } retryWait
+                    ? DownloadOutcome.Retry(retryWait)
+                    : throw error;
             }
 
             var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                if (!response.IsSuccessStatusCode)
-                {
-                    using var body = new PooledBuffer();
-                    await body.ReadFromAsync(stream, MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
-                    var error = ApiErrorReader.Read(response.StatusCode, body.WrittenSpan, retryAfter: null, attempt, _apiKey);
-
-                    // A 4xx is final: repeated failed downloads block the number's media for an hour.
-                    return mayRetry && (int)response.StatusCode >= 500 ? DownloadOutcome.Retry(_settings.Retry.Backoff(attempt)) : throw error;
-                }
-
                 return await CopyAtMostAsync(stream, destination, limit, timeout.Token).ConfigureAwait(false);
             }
         }

@@ -60,7 +60,7 @@ public sealed partial class WhatsAppClient
         var (answer, attempts) = await ExecuteAsync(GetWebhookOperation, HttpMethod.Get, _settings.WebhookConfigUri, content: null, contentCanBeResent: true, cancellationToken).ConfigureAwait(false);
         using (answer)
         {
-            return ReadWebhookConfiguration(answer.WrittenMemory) ?? throw UnreadableSuccess(GetWebhookOperation, "{\"url\":\"...\"}", attempts);
+            return ReadWebhookConfiguration(answer.WrittenMemory) ?? throw _diagnostics.UnreadableSuccess(GetWebhookOperation, "{\"url\":\"...\"}", attempts);
         }
     }
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MessageGen.Internal;
 using Microsoft.Extensions.Logging;
@@ -18,10 +16,8 @@ namespace MessageGen;
 /// a <see cref="WhatsAppApiException"/> (the API answered with an error) or a <see cref="WhatsAppTransportException"/>
 /// (no answer; it says whether the message may have been delivered).
 /// </remarks>
-public sealed partial class WhatsAppClient : IDisposable
+public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
 {
-    internal const string ApiKeyHeaderName = "D360-API-KEY";
-    private const int MaxAnswerBytes = 1024 * 1024;
     private const string SendOperation = "POST /messages";
     private const string UploadOperation = "POST /media";
 
@@ -31,6 +27,7 @@ public sealed partial class WhatsAppClient : IDisposable
     private readonly ClientSettings _settings;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
+    private readonly ClientDiagnostics _diagnostics;
 
     /// <summary>Creates a client with its own connection pool; dispose it when done.</summary>
     /// <param name="options">The key, address, timeout and retry settings; copied, so later changes do not affect this client.</param>
@@ -66,6 +63,7 @@ public sealed partial class WhatsAppClient : IDisposable
         _settings = ClientSettings.From(options);
         _logger = logger ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _diagnostics = new ClientDiagnostics(_logger, _settings);
     }
 
     private WhatsAppClient(WhatsAppClient template, string apiKey, ClientSettings settings)
@@ -76,6 +74,7 @@ public sealed partial class WhatsAppClient : IDisposable
         _settings = settings;
         _logger = template._logger;
         _timeProvider = template._timeProvider;
+        _diagnostics = new ClientDiagnostics(_logger, settings);
     }
 
     /// <summary>The API's base address.</summary>
@@ -87,6 +86,9 @@ public sealed partial class WhatsAppClient : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">The key is empty or holds characters a header cannot carry.</exception>
     public WhatsAppClient WithApiKey(string apiKey) => new(this, apiKey, _settings);
+
+    /// <inheritdoc cref="WithApiKey(string)"/>
+    IWhatsAppClient IWhatsAppClient.WithApiKey(string apiKey) => WithApiKey(apiKey);
 
     /// <summary>
     /// Validates and sends <paramref name="message"/> (<c>POST /messages</c>) and returns the API's answer.
@@ -116,7 +118,7 @@ public sealed partial class WhatsAppClient : IDisposable
         using (answer)
         {
             var result = SendResponseReader.TryRead(answer.WrittenSpan)
-                ?? throw UnreadableSuccess(SendOperation, "a send response with messages[0].id", attempts);
+                ?? throw _diagnostics.UnreadableSuccess(SendOperation, "a send response with messages[0].id", attempts);
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 var elapsedMilliseconds = ElapsedMilliseconds(started);
@@ -160,7 +162,7 @@ public sealed partial class WhatsAppClient : IDisposable
         var (answer, attempts) = await ExecuteAsync(UploadOperation, HttpMethod.Post, _settings.MediaUri, form, contentCanBeResent: content.CanSeek, cancellationToken).ConfigureAwait(false);
         using (answer)
         {
-            var mediaId = ReadMediaId(answer.WrittenSpan) ?? throw UnreadableSuccess(UploadOperation, "{\"id\":\"...\"}", attempts);
+            var mediaId = ReadMediaId(answer.WrittenSpan) ?? throw _diagnostics.UnreadableSuccess(UploadOperation, "{\"id\":\"...\"}", attempts);
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 var elapsedMilliseconds = ElapsedMilliseconds(started);
@@ -182,175 +184,6 @@ public sealed partial class WhatsAppClient : IDisposable
 
     /// <summary>Names the client by its base address; never shows the key.</summary>
     public override string ToString() => $"{nameof(WhatsAppClient)} {{ BaseAddress = {BaseAddress} }}";
-
-    /// <summary>Sends one request with retries and returns the answer's body on a 2xx status.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<(PooledBuffer Answer, int Attempts)> ExecuteAsync(
-        string operation, HttpMethod method, Uri endpoint, HttpContent? content, bool contentCanBeResent, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Log.SendingRequest(_logger, operation, endpoint, attempt);
-            var mayRetry = attempt <= _settings.Retry.MaxRetries && contentCanBeResent;
-            var outcome = await SendOnceAsync(operation, method, endpoint, content, attempt, mayRetry, cancellationToken).ConfigureAwait(false);
-            if (outcome.Answer is { } answer)
-            {
-                return (answer, attempt);
-            }
-
-            Log.RetryScheduled(_logger, operation, attempt, outcome.RetryReason, (long)outcome.Wait.TotalMilliseconds);
-            await Task.Delay(outcome.Wait, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// One attempt: returns the answer's body on success, or how long to wait before the next attempt when the failure may
-    /// be retried; throws when it is final.
-    /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<AttemptOutcome> SendOnceAsync(
-        string operation, HttpMethod method, Uri endpoint, HttpContent? content, int attempt, bool mayRetry, CancellationToken cancellationToken)
-    {
-        var retry = _settings.Retry;
-
-        // The request is not disposed: that would dispose the content, which the next attempt sends again.
-        var request = new HttpRequestMessage(method, endpoint) { Content = content };
-        request.Headers.TryAddWithoutValidation(ApiKeyHeaderName, _apiKey);
-        using var timeout = TimeoutScope.Start(_settings.Timeout, cancellationToken);
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
-        {
-            // Only a connection never made is known to have sent nothing; anything else may have delivered the message.
-            var failure = ClassifySendFailure(e);
-            if (!mayRetry || (failure != WhatsAppTransportFailure.ConnectionFailed && !retry.RetryWhenOutcomeUnknown))
-            {
-                throw TransportFailure(operation, endpoint, failure, attempt, e);
-            }
-
-            return AttemptOutcome.Retry(retry.Backoff(attempt), failure.ToString());
-        }
-
-        using (response)
-        {
-            if (response.RequestMessage?.RequestUri is { } answeredBy && !SameOrigin(answeredBy, endpoint))
-            {
-                throw RedirectFollowed(operation, endpoint, answeredBy, attempt);
-            }
-
-            var answer = new PooledBuffer((int)Math.Min(response.Content.Headers.ContentLength ?? 0, MaxAnswerBytes));
-            try
-            {
-                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    await answer.ReadFromAsync(stream, MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
-                }
-            }
-            catch (Exception e) when (IsTransportFailure(e, cancellationToken) || e is InvalidDataException)
-            {
-                answer.Dispose();
-                if (response.IsSuccessStatusCode)
-                {
-                    // The API took the message but its answer was cut off: never resend.
-                    throw TransportFailure(operation, endpoint, ClassifySendFailure(e), attempt, e);
-                }
-
-                // An error status already says the API did not take the message; the body only adds detail.
-                answer = new PooledBuffer();
-            }
-            catch
-            {
-                answer.Dispose();
-                throw;
-            }
-
-            if (response.IsSuccessStatusCode)
-            {
-                return AttemptOutcome.Success(answer);
-            }
-
-            WhatsAppApiException error;
-            using (answer)
-            {
-                var retryAfter = RetryAfterHeader.Read(response.Headers, _timeProvider.GetUtcNow());
-                error = ApiErrorReader.Read(response.StatusCode, answer.WrittenSpan, retryAfter, attempt, _apiKey);
-            }
-
-            if (!mayRetry || !error.IsTransient || error.RetryAfter > retry.MaxRetryAfter)
-            {
-                Log.RequestRejected(_logger, operation, attempt, (int)error.StatusCode, error.ErrorCode, error.ApiMessage);
-                throw error;
-            }
-
-            var reason = error.ErrorCode is { } code ? $"HTTP {(int)error.StatusCode}, code {code}" : $"HTTP {(int)error.StatusCode}";
-            return AttemptOutcome.Retry(error.RetryAfter ?? retry.Backoff(attempt), reason);
-        }
-    }
-
-    private static bool SameOrigin(Uri a, Uri b) =>
-        a.Scheme == b.Scheme && a.Port == b.Port && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A caller's <see cref="HttpClient"/> followed a redirect: too late to keep the key, but never silent.</summary>
-    private InvalidOperationException RedirectFollowed(string operation, Uri endpoint, Uri answeredBy, int attempts)
-    {
-        var exception = new InvalidOperationException(
-            $"{operation}: the HttpClient given to {nameof(WhatsAppClient)} followed a redirect from {endpoint.GetLeftPart(UriPartial.Authority)} " +
-            $"to {answeredBy.GetLeftPart(UriPartial.Authority)}, which received the request with its {ApiKeyHeaderName}. Give it a handler with " +
-            "AllowAutoRedirect = false (the client's own connections and AddWhatsAppClient's have it) and replace the key.");
-        Log.TransportFailed(_logger, operation, attempts, WhatsAppTransportFailure.ResponseLost, mayHaveBeenDelivered: true, exception);
-        return exception;
-    }
-
-    /// <summary>Exceptions that mean "no usable answer", as opposed to the caller cancelling.</summary>
-    private static bool IsTransportFailure(Exception e, CancellationToken callerToken) =>
-        e is HttpRequestException or IOException || (e is OperationCanceledException && !callerToken.IsCancellationRequested);
-
-    private static WhatsAppTransportFailure ClassifySendFailure(Exception e) => e switch
-    {
-        OperationCanceledException => WhatsAppTransportFailure.TimedOut,
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
-            => WhatsAppTransportFailure.ConnectionFailed,
-        _ => WhatsAppTransportFailure.ResponseLost,
-    };
-
-    private WhatsAppTransportException TransportFailure(string operation, Uri endpoint, WhatsAppTransportFailure failure, int attempts, Exception inner)
-    {
-        var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
-        var message = failure switch
-        {
-            WhatsAppTransportFailure.ConnectionFailed =>
-                $"{operation}: could not connect to {endpoint.GetLeftPart(UriPartial.Authority)} ({tries}): {inner.Message} Nothing was sent; it is safe to try again.",
-            WhatsAppTransportFailure.TimedOut =>
-                $"{operation}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {_settings.Timeout.TotalSeconds:0.###} s ({tries}). " + UnknownOutcome(),
-            _ when inner is InvalidDataException =>
-                $"{operation}: {endpoint.GetLeftPart(UriPartial.Authority)} answered with a success status and more than {MaxAnswerBytes / 1024 / 1024} MiB, which was not read ({tries}). " + UnknownOutcome(),
-            _ =>
-                $"{operation}: the connection to {endpoint.GetLeftPart(UriPartial.Authority)} closed before a complete answer ({tries}). " + UnknownOutcome(),
-        };
-        var exception = new WhatsAppTransportException(failure, message, attempts, inner);
-        Log.TransportFailed(_logger, operation, attempts, failure, exception.MayHaveBeenDelivered, exception);
-        return exception;
-    }
-
-    private string UnknownOutcome() => _settings.Retry.RetryWhenOutcomeUnknown
-        ? "The request was sent, so the message may have been delivered, possibly more than once: retries of unknown outcomes are on."
-        : "The request was sent, so the message may have been delivered; it was not retried because a retry can deliver it twice.";
-
-    private WhatsAppTransportException UnreadableSuccess(string operation, string expected, int attempts)
-    {
-        var exception = new WhatsAppTransportException(
-            WhatsAppTransportFailure.ResponseLost,
-            $"{operation}: the API answered with a success status but not with {expected}. The message may have been delivered; it was not retried.",
-            attempts);
-        Log.TransportFailed(_logger, operation, attempts, exception.Failure, exception.MayHaveBeenDelivered, exception);
-        return exception;
-    }
 
     private static string? ReadMediaId(ReadOnlySpan<byte> json)
     {

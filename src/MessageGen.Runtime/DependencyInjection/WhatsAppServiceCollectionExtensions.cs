@@ -11,17 +11,21 @@ public static class WhatsAppServiceCollectionExtensions
     private const string HttpClientNamePrefix = "MessageGen.WhatsApp";
 
     /// <summary>
-    /// Registers the default <see cref="WhatsAppClient"/> (inject it directly) configured by <paramref name="configure"/>.
-    /// Returns the <see cref="IHttpClientBuilder"/> of its connections, to add handlers or change the primary handler.
+    /// Registers the default <see cref="WhatsAppClient"/> (inject it, or <see cref="IWhatsAppClient"/>, directly) configured
+    /// by <paramref name="configure"/>. Returns the <see cref="IHttpClientBuilder"/> of its connections, to add handlers or
+    /// change the primary handler.
     /// </summary>
     /// <remarks>
     /// The client retries by itself (see <see cref="WhatsAppRetryOptions"/>); do not add a retrying handler (such as a
     /// standard resilience handler) to the builder, or failed sends are retried twice over and unknown outcomes resent.
+    /// <see cref="IWhatsAppClient"/> resolves to whatever <see cref="WhatsAppClient"/> resolves to (a new client over pooled
+    /// connections each time, unless <see cref="WhatsAppClient"/> was registered otherwise first), so the two never differ.
     /// </remarks>
     public static IHttpClientBuilder AddWhatsAppClient(this IServiceCollection services, Action<WhatsAppClientOptions> configure)
     {
         var builder = services.AddWhatsAppClient(Options.Options.DefaultName, configure);
         services.TryAddTransient(provider => provider.GetRequiredService<IWhatsAppClientFactory>().CreateClient(Options.Options.DefaultName));
+        services.TryAddTransient<IWhatsAppClient>(provider => provider.GetRequiredService<WhatsAppClient>());
         return builder;
     }
 
