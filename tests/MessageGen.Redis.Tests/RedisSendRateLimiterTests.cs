@@ -9,6 +9,9 @@ public sealed class RedisSendRateLimiterTests
 {
     private const string Scope = "number-a";
 
+    /// <summary>What the test's own observation may add to a window: grants it sees late arrive bunched.</summary>
+    private const int Slack = 4;
+
     private static RedisSendRateLimiterOptions Options(double messagesPerSecond, int burst, bool pairLimit = false, TimeSpan? pairPeriod = null, int pairBurst = 1) => new()
     {
         KeyPrefix = $"test:{Guid.NewGuid():N}:",
@@ -48,9 +51,10 @@ public sealed class RedisSendRateLimiterTests
         // 60 at 20/s after a burst of 2: at least (60 - 2) / 20 = 2.9 s; alone, each limiter would have taken half that.
         Assert.Equal(60, timeline.Count);
         Assert.True(elapsed.Elapsed >= TimeSpan.FromSeconds(2.7), $"took {elapsed.Elapsed}");
-        // No window holds more than the bucket allows (burst + rate × window), give or take one for the clock of the test.
-        Assert.True(timeline.MostInAnyWindow(1.0) <= 2 + 20 + 1, $"{timeline.MostInAnyWindow(1.0)} in one second");
-        Assert.True(timeline.MostInAnyWindow(0.5) <= 2 + 10 + 1, $"{timeline.MostInAnyWindow(0.5)} in half a second");
+        // No window holds more than the bucket allows (burst + rate × window), give or take a few for a loaded test machine
+        // that sees grants late and bunched; two limits not shared would show twice the rate.
+        Assert.True(timeline.MostInAnyWindow(1.0) <= 2 + 20 + Slack, $"{timeline.MostInAnyWindow(1.0)} in one second");
+        Assert.True(timeline.MostInAnyWindow(0.5) <= 2 + 10 + Slack, $"{timeline.MostInAnyWindow(0.5)} in half a second");
     }
 
     [Fact]
@@ -76,12 +80,12 @@ public sealed class RedisSendRateLimiterTests
         await a.WaitAsync("number-b", "4915100000001");
         var otherNumber = elapsed.Elapsed - fourth;
 
-        Assert.True(burst < TimeSpan.FromSeconds(0.5), $"burst took {burst}");
-        Assert.True(otherRecipient < TimeSpan.FromSeconds(0.5), $"another recipient waited until {otherRecipient}");
+        Assert.True(burst < TimeSpan.FromSeconds(1.2), $"burst took {burst}");
+        Assert.True(otherRecipient < TimeSpan.FromSeconds(1.2), $"another recipient waited until {otherRecipient}");
         // The burst borrowed two periods ahead: the third message waits for the first period, the fourth for the second.
         Assert.True(third >= TimeSpan.FromSeconds(1.3), $"third at {third}");
         Assert.True(fourth >= TimeSpan.FromSeconds(2.8), $"fourth at {fourth}");
-        Assert.True(otherNumber < TimeSpan.FromSeconds(0.5), $"another sender number waited {otherNumber}");
+        Assert.True(otherNumber < TimeSpan.FromSeconds(1.2), $"another sender number waited {otherNumber}");
     }
 
     [Fact]
@@ -114,8 +118,8 @@ public sealed class RedisSendRateLimiterTests
 
         Assert.Equal(40, timeline.Count);
         Assert.True(beforeOutage < 40);
-        Assert.True(timeline.MostInAnyWindow(0.5) <= 1 + 10 + 1, $"{timeline.MostInAnyWindow(0.5)} in half a second");
-        Assert.True(timeline.MostInAnyWindow(0.5, from: restarted) <= 1 + 10 + 1);
+        Assert.True(timeline.MostInAnyWindow(0.5) <= 1 + 10 + Slack, $"{timeline.MostInAnyWindow(0.5)} in half a second");
+        Assert.True(timeline.MostInAnyWindow(0.5, from: restarted) <= 1 + 10 + Slack);
         var warnings = logger.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Warning).ToList();
         // One warning per limiter (each is one process) for the outage, and none carries the connection string.
         Assert.InRange(warnings.Count, 1, 2);
