@@ -111,6 +111,11 @@ public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
         var started = Stopwatch.GetTimestamp();
         using var body = new PooledBuffer();
         message.WriteTo(body);
+        if (_settings.RateLimiter is { } rateLimiter)
+        {
+            await rateLimiter.WaitAsync(RateLimitScope, RecipientOf(body), cancellationToken).ConfigureAwait(false);
+        }
+
         using var content = new ByteArrayContent(body.Array, 0, body.Length);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
 

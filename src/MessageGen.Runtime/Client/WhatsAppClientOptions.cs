@@ -26,6 +26,13 @@ public sealed class WhatsAppClientOptions
     /// <summary>When and how often failed requests are retried.</summary>
     public WhatsAppRetryOptions Retry { get; set; } = new();
 
+    /// <summary>
+    /// Holds the API's throughput and pair limits before every send: each <c>SendAsync</c> waits on it first. None by default
+    /// (nothing waits; <c>SendManyAsync</c> still paces itself). Share one <see cref="InProcessSendRateLimiter"/> among the
+    /// clients of a process, or use <c>AddRedisRateLimits</c> (MessageGen.Redis) to hold the limits across processes.
+    /// </summary>
+    public ISendRateLimiter? RateLimiter { get; set; }
+
     /// <summary>Returns the type name and base address only, so that the key cannot leak through logging of the options.</summary>
     public override string ToString() => $"{nameof(WhatsAppClientOptions)} {{ BaseAddress = {BaseAddress} }}";
 }

@@ -51,6 +51,52 @@ public static class WhatsAppServiceCollectionExtensions
             .RemoveAllLoggers();
     }
 
+    /// <summary>
+    /// Makes the client registered by <paramref name="builder"/> wait on the limiter <paramref name="factory"/> makes before
+    /// every send (it becomes <see cref="WhatsAppClientOptions.RateLimiter"/>). Packages such as MessageGen.Redis build on it.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddWhatsAppClient</c>.</param>
+    /// <param name="factory">Makes the limiter from the application's services.</param>
+    /// <exception cref="ArgumentException"><paramref name="builder"/> was not returned by <c>AddWhatsAppClient</c>.</exception>
+    public static IHttpClientBuilder AddSendRateLimiter(this IHttpClientBuilder builder, Func<IServiceProvider, ISendRateLimiter> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.AddOptions<WhatsAppClientOptions>(ClientNameOf(builder.Name))
+            .Configure<IServiceProvider>((options, provider) => options.RateLimiter = factory(provider));
+        return builder;
+    }
+
+    /// <summary>
+    /// Holds the throughput and pair limits in this process for the client registered by <paramref name="builder"/>: its
+    /// sends wait on one <see cref="InProcessSendRateLimiter"/>.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddWhatsAppClient</c>.</param>
+    /// <param name="configure">Changes the limits; the API's defaults otherwise.</param>
+    public static IHttpClientBuilder AddInProcessRateLimits(this IHttpClientBuilder builder, Action<SendRateLimitOptions>? configure = null)
+    {
+        var limits = new SendRateLimitOptions();
+        configure?.Invoke(limits);
+        var limiter = new InProcessSendRateLimiter(limits);
+        return builder.AddSendRateLimiter(_ => limiter);
+    }
+
+    /// <summary>The client name of the builder <c>AddWhatsAppClient</c> returned, from its <c>HttpClient</c> name.</summary>
+    internal static string ClientNameOf(string httpClientName)
+    {
+        if (httpClientName == HttpClientNamePrefix)
+        {
+            return Options.Options.DefaultName;
+        }
+
+        if (httpClientName.StartsWith(HttpClientNamePrefix + ":", StringComparison.Ordinal))
+        {
+            return httpClientName[(HttpClientNamePrefix.Length + 1)..];
+        }
+
+        throw new ArgumentException($"The builder of HttpClient '{httpClientName}' was not returned by AddWhatsAppClient.", nameof(httpClientName));
+    }
+
     internal static string HttpClientName(string name) => name.Length == 0 ? HttpClientNamePrefix : $"{HttpClientNamePrefix}:{name}";
 
     /// <summary>The client's own checks, so that a registration fails as <see cref="OptionsValidationException"/> for exactly what the constructor refuses.</summary>

@@ -1,7 +1,7 @@
 namespace MessageGen.Internal;
 
 /// <summary>A checked, immutable copy of <see cref="WhatsAppClientOptions"/>, so that later changes to the options cannot race a send.</summary>
-internal sealed record ClientSettings(Uri BaseAddress, TimeSpan Timeout, RetrySettings Retry)
+internal sealed record ClientSettings(Uri BaseAddress, TimeSpan Timeout, RetrySettings Retry, ISendRateLimiter? RateLimiter = null)
 {
     // Made once, not per send. A copy made with 'with' keeps them, so such a copy must not change BaseAddress.
     public Uri MessagesUri { get; } = new(BaseAddress, "messages");
@@ -18,7 +18,7 @@ internal sealed record ClientSettings(Uri BaseAddress, TimeSpan Timeout, RetrySe
             throw new ArgumentException("Timeout must be positive (or Timeout.InfiniteTimeSpan).", nameof(options));
         }
 
-        return new ClientSettings(baseAddress, options.Timeout, RetrySettings.From(options.Retry ?? new WhatsAppRetryOptions()));
+        return new ClientSettings(baseAddress, options.Timeout, RetrySettings.From(options.Retry ?? new WhatsAppRetryOptions()), options.RateLimiter);
     }
 
     /// <summary>Only https, or http to this machine: the key must never cross a network in clear text.</summary>
