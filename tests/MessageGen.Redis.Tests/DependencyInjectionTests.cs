@@ -84,7 +84,8 @@ public sealed class DependencyInjectionTests
 
         var elapsed = Stopwatch.StartNew();
         await provider.GetRequiredService<WhatsAppClient>().SendAsync(new RawMessage("4915112345678"));
-        await provider.GetRequiredService<IWhatsAppClient>().SendAsync(new RawMessage("4915112345678"));
+        // The same user written with a '+': one pair, as WhatsApp counts it.
+        await provider.GetRequiredService<IWhatsAppClient>().SendAsync(new RawMessage("+4915112345678"));
 
         Assert.Equal(2, handler.Requests);
         Assert.True(elapsed.Elapsed >= TimeSpan.FromSeconds(0.9), $"took {elapsed.Elapsed}");

@@ -19,7 +19,10 @@ public sealed partial class WhatsAppClient
         return Convert.ToHexString(hash[..12]).ToLowerInvariant();
     }
 
-    /// <summary>The top-level <c>to</c> of a message body; empty when it has none.</summary>
+    /// <summary>
+    /// The top-level <c>to</c> of a message body without its leading <c>+</c>, since <c>+4915…</c> and <c>4915…</c> are one
+    /// user to the pair limit; empty when it has none.
+    /// </summary>
     private static string RecipientOf(PooledBuffer body)
     {
         var reader = new Utf8JsonReader(body.WrittenSpan);
@@ -34,7 +37,7 @@ public sealed partial class WhatsAppClient
             reader.Read();
             if (isTo && reader.TokenType == JsonTokenType.String)
             {
-                return reader.GetString() ?? string.Empty;
+                return reader.GetString()?.TrimStart('+') ?? string.Empty;
             }
 
             reader.Skip();
