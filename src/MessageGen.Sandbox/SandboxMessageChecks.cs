@@ -34,24 +34,7 @@ internal static class SandboxMessageChecks
     }
 
     /// <summary>The top-level <c>to</c>, for faults aimed at one recipient; null when absent or unreadable.</summary>
-    public static string? TryReadRecipient(byte[] body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject
-                && MoveToMember(ref reader, "to"u8) && reader.TokenType == JsonTokenType.String)
-            {
-                return reader.GetString();
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            // Unreadable bodies (not JSON, not UTF-8, a lone surrogate escape) are rejected later, by the schema check.
-        }
-
-        return null;
-    }
+    public static string? TryReadRecipient(byte[] body) => TopLevelMember.TryReadString(body, "to"u8);
 
     /// <summary>
     /// Reads and checks a message with the reader of the type its top-level <c>type</c> names; on failure, says why in a

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using MessageGen.Internal;
+using MessageGen.Serialization;
 
 namespace MessageGen;
 
@@ -23,26 +23,5 @@ public sealed partial class WhatsAppClient
     /// The top-level <c>to</c> of a message body without its leading <c>+</c>, since <c>+4915…</c> and <c>4915…</c> are one
     /// user to the pair limit; empty when it has none.
     /// </summary>
-    private static string RecipientOf(PooledBuffer body)
-    {
-        var reader = new Utf8JsonReader(body.WrittenSpan);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return string.Empty;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isTo = reader.ValueTextEquals("to"u8);
-            reader.Read();
-            if (isTo && reader.TokenType == JsonTokenType.String)
-            {
-                return reader.GetString()?.TrimStart('+') ?? string.Empty;
-            }
-
-            reader.Skip();
-        }
-
-        return string.Empty;
-    }
+    private static string RecipientOf(PooledBuffer body) => TopLevelMember.TryReadString(body.WrittenSpan, "to"u8)?.TrimStart('+') ?? string.Empty;
 }
