@@ -99,7 +99,16 @@ public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
     /// <exception cref="OperationCanceledException">
     /// <paramref name="cancellationToken"/> was cancelled. If the request was already sent, the message may have been delivered.
     /// </exception>
-    public async Task<SendMessageResult> SendAsync(IWhatsAppMessage message, CancellationToken cancellationToken = default)
+    public Task<SendMessageResult> SendAsync(IWhatsAppMessage message, CancellationToken cancellationToken = default) =>
+        SendAsync(message, beforeFirstAttempt: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(IWhatsAppMessage, CancellationToken)"/>, calling <paramref name="beforeFirstAttempt"/> once the
+    /// rate limiter let the message through and just before the first <c>POST</c>: the outbox records "sending" there, so
+    /// that a message still waiting for its turn is never taken for one that may have been sent.
+    /// </summary>
+    internal async Task<SendMessageResult> SendAsync(
+        IWhatsAppMessage message, Func<CancellationToken, Task>? beforeFirstAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var errors = message.Validate();
@@ -114,6 +123,11 @@ public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
         if (_settings.RateLimiter is { } rateLimiter)
         {
             await rateLimiter.WaitAsync(RateLimitScope, RecipientOf(body), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (beforeFirstAttempt is not null)
+        {
+            await beforeFirstAttempt(cancellationToken).ConfigureAwait(false);
         }
 
         using var content = new ByteArrayContent(body.Array, 0, body.Length);

@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using MessageGen.Outbox.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MessageGen.Outbox;
+
+/// <summary>
+/// Drains a <see cref="MessageOutbox"/>: claims pending messages under a lease, records "sending" just before each POST,
+/// then the answer. Any number of senders, in any number of processes, can drain one PostgreSQL outbox; none sends a
+/// message another has, and none resends one whose outcome is unknown.
+/// </summary>
+/// <remarks>
+/// Registered as a hosted service by <c>AddWhatsAppOutbox</c>; or call <see cref="DrainAsync"/> to send what is there and
+/// return. On stop it finishes the sends already started and hands back the rest.
+/// </remarks>
+public sealed partial class OutboxSender : BackgroundService
+{
+    private readonly OutboxStore _store;
+    private readonly IWhatsAppClient _client;
+    private readonly OutboxSenderOptions _options;
+    private readonly ILogger _logger;
+    private readonly OverheadRecorder _overhead = new();
+
+    /// <summary>Creates a sender of <paramref name="outbox"/>'s messages through <paramref name="client"/>.</summary>
+    /// <param name="outbox">The outbox to drain; not disposed by the sender.</param>
+    /// <param name="client">Sends; its rate limiter (e.g. <c>AddRedisRateLimits</c>) paces every worker.</param>
+    /// <param name="options">Concurrency, leases and retries.</param>
+    /// <param name="logger">Where outcomes other than "accepted" are logged (never a key or a body).</param>
+    public OutboxSender(MessageOutbox outbox, IWhatsAppClient client, OutboxSenderOptions? options = null, ILogger<OutboxSender>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(client);
+        _store = outbox.Store;
+        _client = client;
+        _options = options ?? new OutboxSenderOptions();
+        _options.Check();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>What the outbox added per accepted message so far, as this sender measured it.</summary>
+    public OutboxOverhead Overhead => _overhead.Snapshot();
+
+    /// <summary>
+    /// Sends until no message is pending or sending in the whole outbox (including other workers' claims, which it takes
+    /// over when their lease ends), then returns. Cancelling stops it cleanly: sends already started finish and are
+    /// recorded, and claimed messages not yet sent go back to pending.
+    /// </summary>
+    /// <exception cref="WhatsAppApiException">The API refused the key (401): nothing more is sent, the message stays pending.</exception>
+    public Task DrainAsync(CancellationToken cancellationToken = default) => RunAsync(untilDone: true, cancellationToken);
+
+    /// <inheritdoc/>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RunAsync(untilDone: false, stoppingToken);
+
+    private async Task RunAsync(bool untilDone, CancellationToken stoppingToken)
+    {
+        using var renewal = new CancellationTokenSource();
+        var renewing = RenewLeasesAsync(renewal.Token);
+        try
+        {
+            await Parallel.ForEachAsync(
+                ClaimAsync(untilDone, stoppingToken),
+                // Not the stopping token: sends already started run to their answer, so that it is recorded.
+                new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency },
+                (message, _) => SendAsync(message, stoppingToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await renewal.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
+            await _store.ReleaseAsync(_options.WorkerId, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Claims batches as the senders take them; ends when stopped, or (draining) when nothing is left anywhere.</summary>
+    private async IAsyncEnumerable<ClaimedMessage> ClaimAsync(bool untilDone, [EnumeratorCancellation] CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<ClaimedMessage> batch;
+            try
+            {
+                var expired = await _store.ExpireLeasesAsync(stoppingToken).ConfigureAwait(false);
+                if (expired > 0)
+                {
+                    Log.LeasesExpired(_logger, expired);
+                }
+
+                batch = await _store.ClaimAsync(_options.WorkerId, _options.BatchSize, _options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    if (untilDone && new OutboxTotals(await _store.CountAsync(null, stoppingToken).ConfigureAwait(false)).Unfinished == 0)
+                    {
+                        yield break;
+                    }
+
+                    await Task.Delay(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            foreach (var message in batch)
+            {
+                yield return message;
+            }
+        }
+    }
+
+    private async ValueTask SendAsync(ClaimedMessage message, CancellationToken stoppingToken)
+    {
+        // Stopping cancels the wait for a turn (the message stays pending), never a POST once "sending" is recorded.
+        using var waiting = new CancellationTokenSource();
+        var sending = 0;
+        using var stop = stoppingToken.Register(() =>
+        {
+            if (Volatile.Read(ref sending) == 0)
+            {
+                waiting.Cancel();
+            }
+        });
+
+        long overhead = 0;
+        try
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var result = await SendThroughClientAsync(message, async cancellationToken =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!await _store.MarkSendingAsync(message.Id, _options.WorkerId, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false))
+                {
+                    throw new LeaseLostException();
+                }
+
+                Volatile.Write(ref sending, 1);
+                overhead += Stopwatch.GetTimestamp() - started;
+                cancellationToken.ThrowIfCancellationRequested();
+            }, waiting.Token).ConfigureAwait(false);
+
+            var answered = Stopwatch.GetTimestamp();
+            await _store.RecordAcceptedAsync(message.Id, result.MessageId, CancellationToken.None).ConfigureAwait(false);
+            _overhead.Add(overhead + Stopwatch.GetTimestamp() - answered);
+        }
+        catch (LeaseLostException)
+        {
+            Log.LeaseLost(_logger, message.Key);
+        }
+        catch (OperationCanceledException) when (Volatile.Read(ref sending) == 0)
+        {
+            // Stopped while waiting for its turn: still pending, released when the sender stops.
+        }
+        catch (WhatsAppApiException e) when (e.IsAuthenticationFailure)
+        {
+            await _store.RetryLaterAsync(message.Id, e.ErrorCode, e.Message, TimeSpan.Zero, int.MaxValue, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (WhatsAppApiException e) when (e.IsTransient)
+        {
+            var state = await _store.RetryLaterAsync(message.Id, e.ErrorCode, e.Message, _options.RetryDelay, _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+            Log.NotTaken(_logger, message.Key, e.ErrorCode, state);
+        }
+        catch (WhatsAppApiException e)
+        {
+            await _store.RecordEndAsync(message.Id, OutboxState.Failed, e.ErrorCode ?? (int)e.StatusCode, e.Message, CancellationToken.None).ConfigureAwait(false);
+            Log.Failed(_logger, message.Key, e.ErrorCode);
+        }
+        catch (WhatsAppException e) when (!e.MayHaveBeenDelivered)
+        {
+            var state = await _store.RetryLaterAsync(message.Id, null, e.Message, _options.RetryDelay, _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+            Log.NotTaken(_logger, message.Key, null, state);
+        }
+        catch (Exception e) when (Volatile.Read(ref sending) == 1)
+        {
+            await _store.RecordEndAsync(message.Id, OutboxState.Unknown, null, e.Message, CancellationToken.None).ConfigureAwait(false);
+            Log.Unknown(_logger, message.Key, e);
+        }
+        catch (Exception e)
+        {
+            // Before "sending" (the rate limiter's store down, say): nothing left, try again later.
+            var state = await _store.RetryLaterAsync(message.Id, null, e.Message, _options.RetryDelay, int.MaxValue, CancellationToken.None).ConfigureAwait(false);
+            Log.NotSent(_logger, message.Key, e, state);
+        }
+    }
+
+    /// <summary>
+    /// Sends through the client, calling <paramref name="beforePost"/> once the rate limiter let the message through; a client
+    /// that is not a <see cref="WhatsAppClient"/> (a fake) gets it called before the send.
+    /// </summary>
+    private async Task<SendMessageResult> SendThroughClientAsync(
+        ClaimedMessage message, Func<CancellationToken, Task> beforePost, CancellationToken cancellationToken)
+    {
+        var stored = new StoredMessage(message.Body);
+        if (_client is WhatsAppClient client)
+        {
+            return await client.SendAsync(stored, beforePost, cancellationToken).ConfigureAwait(false);
+        }
+
+        await beforePost(cancellationToken).ConfigureAwait(false);
+        return await _client.SendAsync(stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps this worker's leases alive while it runs.</summary>
+    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        var period = _options.LeaseDuration / 3;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(period, cancellationToken).ConfigureAwait(false);
+                await _store.RenewLeasesAsync(_options.WorkerId, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                Log.RenewalFailed(_logger, e);
+            }
+        }
+    }
+
+    /// <summary>Another worker took the message over: this one's lease had ended.</summary>
+    private sealed class LeaseLostException : Exception;
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Outbox: {Count} message(s) left sending by a stopped worker are now unknown; they are not resent.")]
+        public static partial void LeasesExpired(ILogger logger, int count);
+
+        [LoggerMessage(2, LogLevel.Warning, "Outbox: message {Key} was taken over by another worker after this one's lease ended; not sent here.")]
+        public static partial void LeaseLost(ILogger logger, string key);
+
+        [LoggerMessage(3, LogLevel.Warning, "Outbox: message {Key} was not taken by the API (code {Code}); now {State}.")]
+        public static partial void NotTaken(ILogger logger, string key, int? code, OutboxState state);
+
+        [LoggerMessage(4, LogLevel.Warning, "Outbox: message {Key} was refused by the API with code {Code}.")]
+        public static partial void Failed(ILogger logger, string key, int? code);
+
+        [LoggerMessage(5, LogLevel.Error, "Outbox: message {Key} may or may not have been sent; it is unknown and is not resent.")]
+        public static partial void Unknown(ILogger logger, string key, Exception exception);
+
+        [LoggerMessage(6, LogLevel.Warning, "Outbox: message {Key} could not be sent yet; now {State}.")]
+        public static partial void NotSent(ILogger logger, string key, Exception exception, OutboxState state);
+
+        [LoggerMessage(7, LogLevel.Warning, "Outbox: renewing this worker's leases failed; retrying.")]
+        public static partial void RenewalFailed(ILogger logger, Exception exception);
+    }
+}

@@ -1,0 +1,222 @@
+using MessageGen.Sandbox;
+
+namespace MessageGen.Outbox.Tests;
+
+[Collection(OutboxCollection.Name)]
+public sealed class OutboxSenderTests(OutboxDatabases databases)
+{
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task Draining_sends_every_message_once_and_records_the_api_message_id(string kind)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueManyAsync(Enumerable.Range(1, 30).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        using var client = TestMessages.ClientOf(sandbox);
+
+        await new OutboxSender(outbox, client, TestMessages.QuickOptions("w1")).DrainAsync();
+
+        Assert.Equal(30, (await outbox.GetTotalsAsync())[OutboxState.Accepted]);
+        Assert.All(TestMessages.AcceptedPerRecipient(sandbox), pair => Assert.Equal(1, pair.Value));
+        var entry = await outbox.FindAsync("c:7");
+        Assert.Equal(sandbox.Messages.Single(m => m.To == TestMessages.Recipient(7)).Id, entry?.MessageId);
+        Assert.Equal(1, entry?.Attempts);
+
+        // A second drain of the same outbox sends nothing more.
+        await new OutboxSender(outbox, client, TestMessages.QuickOptions("w2")).DrainAsync();
+        Assert.Equal(30, sandbox.Messages.Count);
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task Several_workers_on_one_outbox_send_each_message_exactly_once(string kind)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var store = await databases.NewStoreAsync(kind);
+        await using var producer = MessageOutbox.Open(store);
+        await producer.EnqueueManyAsync(Enumerable.Range(1, 200).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        using var client = TestMessages.ClientOf(sandbox);
+
+        // Each worker has its own outbox object and connections, as separate processes would.
+        var workers = Enumerable.Range(1, 4).Select(i => MessageOutbox.Open(store)).ToArray();
+        await Task.WhenAll(workers.Select((outbox, i) => new OutboxSender(outbox, client, TestMessages.QuickOptions($"w{i}")).DrainAsync()));
+
+        Assert.Equal(200, sandbox.Messages.Count);
+        Assert.Equal(200, TestMessages.AcceptedPerRecipient(sandbox).Count);
+        Assert.Equal(200, (await producer.GetTotalsAsync())[OutboxState.Accepted]);
+        foreach (var worker in workers)
+        {
+            await worker.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task A_message_left_sending_by_a_dead_worker_becomes_unknown_and_is_never_resent(string kind)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueManyAsync(Enumerable.Range(1, 3).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+
+        // A worker claims all three, writes "sending" for the first, and dies (no answer recorded, no lease renewed).
+        var claimed = await outbox.Store.ClaimAsync("dead", 3, TimeSpan.FromSeconds(1), CancellationToken.None);
+        Assert.True(await outbox.Store.MarkSendingAsync(claimed[0].Id, "dead", TimeSpan.FromSeconds(1), CancellationToken.None));
+        using var client = TestMessages.ClientOf(sandbox);
+
+        await new OutboxSender(outbox, client, TestMessages.QuickOptions("alive")).DrainAsync();
+
+        var first = await outbox.FindAsync("c:1");
+        Assert.Equal(OutboxState.Unknown, first?.State);
+        Assert.Contains("may have been sent", first?.Error, StringComparison.Ordinal);
+        Assert.Equal(OutboxState.Accepted, (await outbox.FindAsync("c:2"))?.State);
+        Assert.Equal(OutboxState.Accepted, (await outbox.FindAsync("c:3"))?.State);
+        Assert.DoesNotContain(sandbox.Messages, m => m.To == TestMessages.Recipient(1));
+        Assert.Equal(2, sandbox.Messages.Count);
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task A_worker_whose_lease_was_taken_over_does_not_send(string kind)
+    {
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "c:1");
+        var slow = (await outbox.Store.ClaimAsync("slow", 1, TimeSpan.FromMilliseconds(200), CancellationToken.None)).Single();
+        await Task.Delay(400);
+        var taken = (await outbox.Store.ClaimAsync("fast", 1, TimeSpan.FromSeconds(30), CancellationToken.None)).Single();
+
+        Assert.Equal(slow.Id, taken.Id);
+        Assert.False(await outbox.Store.MarkSendingAsync(slow.Id, "slow", TimeSpan.FromSeconds(30), CancellationToken.None));
+        Assert.True(await outbox.Store.MarkSendingAsync(taken.Id, "fast", TimeSpan.FromSeconds(30), CancellationToken.None));
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task A_refusal_is_failed_with_the_api_code_and_the_rest_is_sent(string kind)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        sandbox.Faults.Enqueue(SandboxFault.Answer(400, """{"error":{"message":"(#131051) Unsupported message type","type":"OAuthException","code":131051,"fbtrace_id":"t"}}""")
+            .ForRecipient(TestMessages.Recipient(2)));
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueManyAsync(Enumerable.Range(1, 3).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        using var client = TestMessages.ClientOf(sandbox);
+
+        await new OutboxSender(outbox, client, TestMessages.QuickOptions("w")).DrainAsync();
+
+        var failed = await outbox.FindAsync("c:2");
+        Assert.Equal(OutboxState.Failed, failed?.State);
+        Assert.Equal(131051, failed?.ErrorCode);
+        Assert.Equal(2, (await outbox.GetTotalsAsync())[OutboxState.Accepted]);
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task A_transient_error_puts_the_message_back_and_it_is_sent_on_a_later_try(string kind)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        sandbox.Faults.Enqueue(SandboxFault.ServerError(503), times: 2);
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "c:1");
+        using var client = TestMessages.ClientOf(sandbox);
+
+        await new OutboxSender(outbox, client, TestMessages.QuickOptions("w")).DrainAsync();
+
+        var entry = await outbox.FindAsync("c:1");
+        Assert.Equal(OutboxState.Accepted, entry?.State);
+        Assert.Equal(3, entry?.Attempts);
+        Assert.Single(sandbox.Messages);
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task A_message_the_api_never_took_fails_after_the_last_attempt(string kind)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        sandbox.Faults.Enqueue(SandboxFault.ServerError(503), times: 3);
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "c:1");
+        using var client = TestMessages.ClientOf(sandbox);
+
+        await new OutboxSender(outbox, client, TestMessages.QuickOptions("w", maxAttempts: 3)).DrainAsync();
+
+        var entry = await outbox.FindAsync("c:1");
+        Assert.Equal(OutboxState.Failed, entry?.State);
+        Assert.Equal(3, entry?.Attempts);
+        Assert.Empty(sandbox.Messages);
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task No_answer_after_the_post_is_unknown_and_not_resent(string kind)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        sandbox.Faults.Enqueue(SandboxFault.DropConnection().ForRecipient(TestMessages.Recipient(1)));
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "c:1");
+        using var client = TestMessages.ClientOf(sandbox, maxRetries: 3);
+
+        await new OutboxSender(outbox, client, TestMessages.QuickOptions("w")).DrainAsync();
+
+        Assert.Equal(OutboxState.Unknown, (await outbox.FindAsync("c:1"))?.State);
+        Assert.Equal(0, sandbox.Faults.Pending);
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task Stopping_mid_run_leaves_nothing_sending_and_a_second_run_sends_the_rest_once(string kind)
+    {
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { MessagesPerSecond = 40 });
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueManyAsync(Enumerable.Range(1, 60).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        using var client = new WhatsAppClient(new WhatsAppClientOptions
+        {
+            ApiKey = sandbox.ApiKey,
+            BaseAddress = sandbox.BaseAddress,
+            RateLimiter = new InProcessSendRateLimiter(new SendRateLimitOptions { MessagesPerSecond = 40 }),
+        });
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await new OutboxSender(outbox, client, TestMessages.QuickOptions("first")).DrainAsync(stop.Token);
+
+        var stopped = await outbox.GetTotalsAsync();
+        Assert.Equal(0, stopped[OutboxState.Sending]);
+        Assert.InRange(stopped[OutboxState.Pending], 1, 59);
+        Assert.Equal(sandbox.Messages.Count, stopped[OutboxState.Accepted]);
+
+        await new OutboxSender(outbox, client, TestMessages.QuickOptions("second")).DrainAsync();
+
+        Assert.Equal(60, (await outbox.GetTotalsAsync())[OutboxState.Accepted]);
+        Assert.Equal(60, TestMessages.AcceptedPerRecipient(sandbox).Count);
+        Assert.Equal(60, sandbox.Messages.Count);
+    }
+
+    [Fact]
+    public async Task A_refused_key_stops_the_sender_and_keeps_the_messages_pending()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync("sqlite"));
+        await outbox.EnqueueManyAsync(Enumerable.Range(1, 5).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        using var client = new WhatsAppClient(new WhatsAppClientOptions { ApiKey = "wrong-key", BaseAddress = sandbox.BaseAddress });
+
+        var error = await Assert.ThrowsAsync<WhatsAppApiException>(() => new OutboxSender(outbox, client, TestMessages.QuickOptions("w")).DrainAsync());
+
+        Assert.True(error.IsAuthenticationFailure);
+        Assert.Equal(5, (await outbox.GetTotalsAsync())[OutboxState.Pending]);
+        Assert.Empty(sandbox.Messages);
+    }
+
+    [Fact]
+    public async Task The_sender_measures_what_the_outbox_adds_per_message()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync("postgresql"));
+        await outbox.EnqueueManyAsync(Enumerable.Range(1, 20).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        using var client = TestMessages.ClientOf(sandbox);
+        var sender = new OutboxSender(outbox, client, TestMessages.QuickOptions("w"));
+
+        await sender.DrainAsync();
+
+        var overhead = sender.Overhead;
+        Assert.Equal(20, overhead.Count);
+        Assert.True(overhead.Median > TimeSpan.Zero && overhead.Median <= overhead.P99 && overhead.P99 <= overhead.Max, overhead.ToString());
+    }
+}
