@@ -113,12 +113,13 @@ public sealed partial class OutboxSender : BackgroundService
 
     private async ValueTask SendAsync(ClaimedMessage message, CancellationToken stoppingToken)
     {
-        // Stopping cancels the wait for a turn (the message stays pending), never a POST once "sending" is recorded.
+        // Stopping cancels the wait for a turn (the message stays pending), never a POST once "sending" is recorded:
+        // whichever of the two comes first (0 → -1 stopped, 0 → 1 sending) decides.
         using var waiting = new CancellationTokenSource();
-        var sending = 0;
+        var phase = 0;
         using var stop = stoppingToken.Register(() =>
         {
-            if (Volatile.Read(ref sending) == 0)
+            if (Interlocked.CompareExchange(ref phase, -1, 0) == 0)
             {
                 waiting.Cancel();
             }
@@ -127,22 +128,20 @@ public sealed partial class OutboxSender : BackgroundService
         long overhead = 0;
         try
         {
-            if (stoppingToken.IsCancellationRequested)
+            var result = await SendThroughClientAsync(message, async _ =>
             {
-                return;
-            }
+                if (Interlocked.CompareExchange(ref phase, 1, 0) != 0)
+                {
+                    throw new OperationCanceledException(stoppingToken);
+                }
 
-            var result = await SendThroughClientAsync(message, async cancellationToken =>
-            {
                 var started = Stopwatch.GetTimestamp();
                 if (!await _store.MarkSendingAsync(message.Id, _options.WorkerId, _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false))
                 {
                     throw new LeaseLostException();
                 }
 
-                Volatile.Write(ref sending, 1);
-                overhead += Stopwatch.GetTimestamp() - started;
-                cancellationToken.ThrowIfCancellationRequested();
+                overhead = Stopwatch.GetTimestamp() - started;
             }, waiting.Token).ConfigureAwait(false);
 
             var answered = Stopwatch.GetTimestamp();
@@ -153,7 +152,7 @@ public sealed partial class OutboxSender : BackgroundService
         {
             Log.LeaseLost(_logger, message.Key);
         }
-        catch (OperationCanceledException) when (Volatile.Read(ref sending) == 0)
+        catch (OperationCanceledException) when (Volatile.Read(ref phase) != 1)
         {
             // Stopped while waiting for its turn: still pending, released when the sender stops.
         }
@@ -177,7 +176,7 @@ public sealed partial class OutboxSender : BackgroundService
             var state = await _store.RetryLaterAsync(message.Id, null, e.Message, _options.RetryDelay, _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
             Log.NotTaken(_logger, message.Key, null, state);
         }
-        catch (Exception e) when (Volatile.Read(ref sending) == 1)
+        catch (Exception e) when (Volatile.Read(ref phase) == 1)
         {
             await _store.RecordEndAsync(message.Id, OutboxState.Unknown, null, e.Message, CancellationToken.None).ConfigureAwait(false);
             Log.Unknown(_logger, message.Key, e);

@@ -164,7 +164,19 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     [ClassData(typeof(StoreKinds))]
     public async Task Stopping_mid_run_leaves_nothing_sending_and_a_second_run_sends_the_rest_once(string kind)
     {
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { MessagesPerSecond = 40 });
+        // Stopped as the tenth message arrives; the limit keeps the other fifty waiting their turn then.
+        using var stop = new CancellationTokenSource();
+        var arrived = 0;
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            RequestObserved = _ =>
+            {
+                if (Interlocked.Increment(ref arrived) == 10)
+                {
+                    stop.Cancel();
+                }
+            },
+        });
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueManyAsync(Enumerable.Range(1, 60).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
         using var client = new WhatsAppClient(new WhatsAppClientOptions
@@ -173,7 +185,6 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
             BaseAddress = sandbox.BaseAddress,
             RateLimiter = new InProcessSendRateLimiter(new SendRateLimitOptions { MessagesPerSecond = 40 }),
         });
-        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
         await new OutboxSender(outbox, client, TestMessages.QuickOptions("first")).DrainAsync(stop.Token);
 
