@@ -17,6 +17,7 @@ internal static class MessageGenCommand
             SandboxCommand.Create(console),
             ListenCommand.Create(console),
             MediaCommand.Create(console),
+            Campaign.CampaignCommand.Create(console),
         };
         return root;
     }
@@ -24,7 +25,8 @@ internal static class MessageGenCommand
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var parseResult = Create(console).Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        // Ctrl+C cancels the command's token; a campaign then finishes the sends in flight, which may take a few seconds.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
         if (parseResult.Action is ParseErrorAction)
         {
             foreach (var error in parseResult.Errors)

@@ -50,8 +50,8 @@ internal static class JsonMessageFile
         return message;
     }
 
-    /// <summary>Reads the body as the type it names; returns what is wrong, or null when <paramref name="message"/> is set.</summary>
-    private static string? Read(byte[] json, string source, MessageKinds kinds, MessageKind? named, string? to, out IWhatsAppMessage? message)
+    /// <summary>Reads the body as the type it names; returns what is wrong, or null when <paramref name="message"/> is set. Campaigns call it once per row.</summary>
+    public static string? Read(byte[] json, string source, MessageKinds kinds, MessageKind? named, string? to, out IWhatsAppMessage? message)
     {
         message = null;
         Body body;
