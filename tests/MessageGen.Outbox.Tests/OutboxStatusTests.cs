@@ -80,15 +80,9 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
             o.HeaderValue = "outbox-test-secret";
         });
         builder.Services.AddSingleton<IMessageOutbox>(outbox);
+        builder.Services.AddSingleton<OutboxStatuses>();
         await using var app = builder.Build();
-        app.MapWhatsAppWebhook("/hook", async (WhatsAppEvent e, CancellationToken ct) =>
-        {
-            if (e is MessageStatusEvent status)
-            {
-                var outbox = app.Services.GetRequiredService<IMessageOutbox>();
-                await outbox.RecordStatusAsync(status.MessageId, status.Status, status.Errors.FirstOrDefault()?.Code, ct);
-            }
-        });
+        app.MapWhatsAppWebhook<OutboxStatuses>("/hook");
         await app.StartAsync();
         var hook = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/') + "/hook");
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
@@ -131,5 +125,13 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
         await outbox.Store.MarkSendingAsync(row.Id, "w", TimeSpan.FromSeconds(30), CancellationToken.None);
         await outbox.Store.RecordAcceptedAsync(row.Id, messageId, CancellationToken.None);
         return outbox;
+    }
+
+    /// <summary>The handler docs/sending-at-scale.md shows.</summary>
+    private sealed class OutboxStatuses(IMessageOutbox outbox) : IWhatsAppWebhookHandler
+    {
+        public Task HandleAsync(WhatsAppEvent e, CancellationToken ct) => e is MessageStatusEvent status
+            ? outbox.RecordStatusAsync(status.MessageId, status.Status, status.Errors.FirstOrDefault()?.Code, ct)
+            : Task.CompletedTask;
     }
 }

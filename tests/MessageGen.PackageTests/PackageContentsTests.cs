@@ -16,7 +16,7 @@ public class PackageContentsTests(PackageFeed feed)
     /// <summary>SourceLink's custom debug information kind.</summary>
     private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
-    private static readonly string[] ShippedPackages = ["MessageGen", "MessageGen.Runtime", "MessageGen.Sandbox", "MessageGen.Cli", "MessageGen.AspNetCore", "MessageGen.Redis"];
+    private static readonly string[] ShippedPackages = ["MessageGen", "MessageGen.Runtime", "MessageGen.Sandbox", "MessageGen.Cli", "MessageGen.AspNetCore", "MessageGen.Redis", "MessageGen.Outbox"];
 
     public static TheoryData<string> PackageIds() => new(ShippedPackages);
 
