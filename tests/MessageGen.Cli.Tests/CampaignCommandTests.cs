@@ -8,6 +8,9 @@ namespace MessageGen.Cli.Tests;
 /// <summary><c>messagegen campaign run|status</c> against the sandbox, with the outbox in a SQLite file or a real PostgreSQL.</summary>
 public sealed class CampaignCommandTests : IAsyncLifetime
 {
+    /// <summary>A whole text message body for <c>--message</c>; its "to" is replaced per row.</summary>
+    private const string TextBody = """{"messaging_product":"whatsapp","recipient_type":"individual","to":"0","type":"text","text":{"body":"Hi"}}""";
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "messagegen-campaign-" + Guid.NewGuid().ToString("N")[..8]);
     private SandboxServer _sandbox = null!;
 
@@ -50,7 +53,7 @@ public sealed class CampaignCommandTests : IAsyncLifetime
     public async Task A_bad_row_is_reported_with_its_line_and_the_rest_is_sent()
     {
         var csv = Write("customers.csv", "to,name\n4915100000001,Anna\nnot-a-phone,Bob\n4915100000003,Cleo,extra\n4915100000004,Dana\n");
-        var message = Write("text.json", """{"messaging_product":"whatsapp","recipient_type":"individual","to":"0","type":"text","text":{"body":"Your order shipped"}}""");
+        var message = Write("text.json", TextBody);
 
         var run = await CampaignAsync("run", "--recipients", csv, "--store", Store, "--message", message);
 
@@ -66,7 +69,7 @@ public sealed class CampaignCommandTests : IAsyncLifetime
     public async Task A_rerun_of_the_same_file_sends_nothing_twice_and_repeated_recipients_are_separate_messages()
     {
         var csv = Write("repeat.csv", "to\n4915100000001\n4915100000001\n4915100000002\n");
-        var message = Write("text.json", """{"messaging_product":"whatsapp","recipient_type":"individual","to":"0","type":"text","text":{"body":"Hi"}}""");
+        var message = Write("text.json", TextBody);
 
         var first = await CampaignAsync("run", "--recipients", csv, "--store", Store, "--message", message);
         var second = await CampaignAsync("run", "--recipients", csv, "--store", Store, "--message", message);
@@ -84,7 +87,7 @@ public sealed class CampaignCommandTests : IAsyncLifetime
     {
         await using var limited = await SandboxServer.StartAsync(new SandboxOptions { ApiKey = _sandbox.ApiKey });
         var csv = Write("many.csv", "to\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"49151{i:D8}\n")));
-        var message = Write("text.json", """{"messaging_product":"whatsapp","recipient_type":"individual","to":"0","type":"text","text":{"body":"Hi"}}""");
+        var message = Write("text.json", TextBody);
         string[] args = ["campaign", "run", "--recipients", csv, "--store", Store, "--message", message, "--mps", "20", "--base-url", limited.BaseAddress.ToString()];
         using var stop = new CancellationTokenSource();
         var stopping = Task.Run(async () =>
@@ -117,7 +120,7 @@ public sealed class CampaignCommandTests : IAsyncLifetime
     {
         _sandbox.Faults.Enqueue(SandboxFault.Answer(400, """{"error":{"message":"(#131051) Unsupported","type":"OAuthException","code":131051,"fbtrace_id":"t"}}""").ForRecipient("4915100000002"));
         var csv = Write("c.csv", "to\n4915100000001\n4915100000002\n");
-        var message = Write("text.json", """{"messaging_product":"whatsapp","recipient_type":"individual","to":"0","type":"text","text":{"body":"Hi"}}""");
+        var message = Write("text.json", TextBody);
         var run = await CampaignAsync("run", "--recipients", csv, "--store", Store, "--message", message, "--campaign", "spring");
 
         var status = await CampaignAsync("status", "--store", Store);
@@ -136,7 +139,7 @@ public sealed class CampaignCommandTests : IAsyncLifetime
         await using var postgres = await PostgresServer.StartAsync();
         var store = await postgres.CreateDatabaseAsync();
         var csv = Write("many.csv", "to\n" + string.Concat(Enumerable.Range(1, 60).Select(i => $"49151{i:D8}\n")));
-        var message = Write("text.json", """{"messaging_product":"whatsapp","recipient_type":"individual","to":"0","type":"text","text":{"body":"Hi"}}""");
+        var message = Write("text.json", TextBody);
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => CampaignAsync("run", "--recipients", csv, "--store", store, "--message", message)));
 
