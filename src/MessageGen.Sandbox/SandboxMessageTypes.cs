@@ -57,7 +57,7 @@ internal static class SandboxMessageTypes
         }),
     ];
 
-    /// <summary>The types' names for an answer: <c>text, image, ... or reaction</c>.</summary>
+    /// <summary>The types' names for an answer: <c>text, image, ... or template</c>.</summary>
     public static string NamesText { get; } = string.Join(", ", All.Take(All.Count - 1).Select(type => type.Name)) + " or " + All[^1].Name;
 
     /// <summary>The type the reader's current string token names (escapes read as the generated readers read them); null for none.</summary>

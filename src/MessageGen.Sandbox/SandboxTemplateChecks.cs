@@ -80,8 +80,9 @@ internal static class SandboxTemplateChecks
     {
         foreach (var component in sent)
         {
-            var index = int.Parse(component.Index ?? "-1", NumberStyles.None, CultureInfo.InvariantCulture);
-            if (component.Index is null || index >= template.Buttons.Count)
+            // The schema holds an index to one or two digits; the API needs one on every button component.
+            var index = component.Index is { } given ? int.Parse(given, NumberStyles.None, CultureInfo.InvariantCulture) : -1;
+            if (index < 0 || index >= template.Buttons.Count)
             {
                 return FormatMismatch($"button: the template has no button at index {SandboxAnswers.Shown(component.Index ?? "(none)")}; it has {template.Buttons.Count}");
             }

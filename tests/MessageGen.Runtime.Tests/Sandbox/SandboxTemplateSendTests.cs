@@ -88,6 +88,8 @@ public sealed class SandboxTemplateSendTests
     [InlineData("welcome_offer", """[{"type":"body","parameters":[{"type":"text","parameter_name":"first_name","text":"Anna"},{"type":"text","parameter_name":"coupon","text":"HELLO10"}]}]""", "'coupon'")]
     [InlineData("welcome_offer", """[{"type":"header","parameters":[{"type":"text","text":"Hi"}]},{"type":"body","parameters":[{"type":"text","parameter_name":"first_name","text":"Anna"},{"type":"text","parameter_name":"discount_code","text":"HELLO10"}]}]""", "header")]
     [InlineData("order_shipped", $"[{VideoHeader},{ShippedBody},{{\"type\":\"button\",\"sub_type\":\"quick_reply\",\"index\":\"0\",\"parameters\":[{{\"type\":\"payload\",\"payload\":\"x\"}}]}}]", "button 0")]
+    [InlineData("order_shipped", $"[{VideoHeader},{ShippedBody},{{\"type\":\"button\",\"sub_type\":\"url\",\"parameters\":[{{\"type\":\"text\",\"text\":\"A-1042\"}}]}}]", "no button at index (none)")]
+    [InlineData("order_shipped", $"[{VideoHeader},{ShippedBody},{TrackButton},{{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"5\",\"parameters\":[]}}]", "no button at index 5")]
     public async Task A_parameter_of_the_wrong_kind_is_132012(string name, string components, string expected)
     {
         await using var sandbox = await StartAsync();
