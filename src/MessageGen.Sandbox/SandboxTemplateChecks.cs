@@ -1,5 +1,6 @@
 using System.Globalization;
 using MessageGen.Sandbox.Schema.Templates;
+using static MessageGen.Sandbox.SandboxTemplateParameters;
 
 namespace MessageGen.Sandbox;
 
@@ -128,14 +129,14 @@ internal static class SandboxTemplateChecks
     {
         if (!template.NamedParameters)
         {
-            return sent.FirstOrDefault(p => p.ParameterName is not null) is { } named
-                ? FormatMismatch($"{part}: parameter_name '{SandboxAnswers.Shown(named.ParameterName!)}' given, but the template's parameters are positional")
+            return sent.FirstOrDefault(p => NameOf(p) is not null) is { } named
+                ? FormatMismatch($"{part}: parameter_name '{SandboxAnswers.Shown(NameOf(named)!)}' given, but the template's parameters are positional")
                 : null;
         }
 
         foreach (var parameter in sent)
         {
-            if (parameter.ParameterName is not { } name)
+            if (NameOf(parameter) is not { } name)
             {
                 return FormatMismatch($"{part}: the template's parameters are named; each needs a parameter_name (one of {string.Join(", ", variables)})");
             }
@@ -146,7 +147,7 @@ internal static class SandboxTemplateChecks
             }
         }
 
-        var missing = variables.FirstOrDefault(variable => !sent.Any(p => p.ParameterName == variable));
+        var missing = variables.FirstOrDefault(variable => !sent.Any(p => NameOf(p) == variable));
         return missing is null ? null : new(WhatsAppErrorCodes.TemplateParameterCountMismatch, $"{part}: parameter '{missing}' is missing (a name was given twice)");
     }
 
@@ -156,7 +157,7 @@ internal static class SandboxTemplateChecks
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < sent.Count; i++)
         {
-            values[sent[i].ParameterName ?? (template.NamedParameters ? "" : (i + 1).ToString(CultureInfo.InvariantCulture))] = sent[i].Text ?? "";
+            values[NameOf(sent[i]) ?? (template.NamedParameters ? "" : (i + 1).ToString(CultureInfo.InvariantCulture))] = TextOf(sent[i]);
         }
 
         var length = text.Length;

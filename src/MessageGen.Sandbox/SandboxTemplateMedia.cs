@@ -21,11 +21,11 @@ internal static class SandboxTemplateMedia
                 var path = $"$.template.components[{c}].parameters[{p}]";
                 switch (parameters[p])
                 {
-                    case { Video: { } video }:
+                    case VideoParameter { Video: var video }:
                         return new SandboxMediaReference(MediaKind.Video, path + ".video", video.Id, video.Link);
-                    case { Image: { } image }:
+                    case ImageParameter { Image: var image }:
                         return new SandboxMediaReference(MediaKind.Image, path + ".image", image.Id, image.Link);
-                    case { Document: { } document }:
+                    case DocumentParameter { Document: var document }:
                         return new SandboxMediaReference(MediaKind.Document, path + ".document", document.Id, document.Link);
                 }
             }

@@ -118,6 +118,10 @@ public sealed class SandboxTemplateSendTests
     [InlineData("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+4915112345678","type":"template","template":{"name":"order_shipped","language":{}}}""", "code")]
     [InlineData("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+4915112345678","type":"template"}""", "template")]
     [InlineData("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+4915112345678","type":"template","template":{"name":"order_shipped","language":{"code":"en_US"},"components":[{"type":"footer"}]}}""", "type")]
+    [InlineData("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+4915112345678","type":"template","template":{"name":"order_shipped","language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text"}]}]}}""", "$.template.components[0].parameters[0]")]
+    [InlineData("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+4915112345678","type":"template","template":{"name":"order_shipped","language":{"code":"en_US"},"components":[{"type":"header","parameters":[{"type":"video"}]}]}}""", "video")]
+    [InlineData("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+4915112345678","type":"template","template":{"name":"order_shipped","language":{"code":"en_US"},"components":[{"type":"header","parameters":[{"type":"video","video":{"link":"ftp://example.com/a.mp4"}}]}]}}""", "http or https")]
+    [InlineData("""{"messaging_product":"whatsapp","recipient_type":"individual","to":"+4915112345678","type":"template","template":{"name":"order_shipped","language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"sticker"}]}]}}""", "$.template.components[0].parameters[0]")]
     public async Task A_template_send_missing_its_structure_is_a_code_100_as_for_other_malformed_bodies(string body, string member)
     {
         await using var sandbox = await StartAsync();
