@@ -40,7 +40,7 @@ internal static class SandboxCommand
         var command = new Command(
             "sandbox",
             "Run a local 360dialog-compatible API on 127.0.0.1: POST /messages and POST /media, validated as the API does, " +
-            "and GET /sandbox/messages (with the key) to see what arrived. After 'accepted' it delivers sent, delivered and read " +
+            "GET /v1/configs/templates (from --templates FILE), and GET /sandbox/messages (with the key) to see what arrived. After 'accepted' it delivers sent, delivered and read " +
             "(or failed) webhooks to the URL set with --webhook-url or POST /v1/configs/webhook. Stop it with Ctrl+C.")
         {
             port, apiKey, mps, pairLimit, templates,

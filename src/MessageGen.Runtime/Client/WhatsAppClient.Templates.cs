@@ -7,8 +7,8 @@ public sealed partial class WhatsAppClient
 {
     private const string GetTemplatesOperation = "GET /v1/configs/templates";
 
-    /// <summary>Templates asked for per request: a page of them stays well within the answer size the client reads.</summary>
-    private const int TemplatesPageSize = 200;
+    /// <summary>Templates asked for per request: a page of large templates (a few KB each) stays well within the 1 MiB answer the client reads.</summary>
+    private const int TemplatesPageSize = 100;
 
     /// <summary>A bound on pages, so that an API that keeps answering full pages cannot keep the client reading forever.</summary>
     private const int MaxTemplatePages = 1000;

@@ -38,7 +38,7 @@ public sealed class GetTemplatesTests : IDisposable
 
         Assert.Equal(Enumerable.Range(0, 450).Select(i => $"t{i}"), templates.Templates.Select(t => t.Name));
         var pages = sandbox.Requests.Where(r => r.Path == "/v1/configs/templates").ToList();
-        Assert.Equal(3, pages.Count);
+        Assert.Equal(5, pages.Count);
         using var merged = JsonDocument.Parse(templates.ToJson());
         Assert.Equal(450, merged.RootElement.GetProperty("count").GetInt32());
         Assert.Equal(450, merged.RootElement.GetProperty("total").GetInt32());
@@ -85,6 +85,18 @@ public sealed class GetTemplatesTests : IDisposable
         var templates = await client.GetTemplatesAsync();
 
         Assert.Equal(11, templates.Templates.Count);
+    }
+
+    [Fact]
+    public async Task A_success_that_is_not_a_templates_list_is_a_transport_error()
+    {
+        await using var sandbox = await TemplateSends.StartAsync();
+        sandbox.Faults.Enqueue(SandboxFault.Answer(200, """{"data":[]}""").ForPath("/v1/configs/templates"));
+        using var client = SandboxClient.Create(sandbox);
+
+        var error = await Assert.ThrowsAsync<WhatsAppTransportException>(() => client.GetTemplatesAsync());
+
+        Assert.Contains("waba_templates", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
