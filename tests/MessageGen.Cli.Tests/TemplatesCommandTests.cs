@@ -83,6 +83,22 @@ public sealed class TemplatesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task No_answer_exits_1_and_writes_nothing()
+    {
+        // A port that was free a moment ago: nothing listens there.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var run = await CliRun.RunAsync(["templates", "pull", "--base-url", $"http://127.0.0.1:{port}/", "--api-key", Key, "-o", Path.Combine(_directory, "t.json")]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("GET /v1/configs/templates", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    [Fact]
     public async Task Without_a_key_it_exits_2()
     {
         var run = await CliRun.RunAsync(["templates", "pull", "-o", Path.Combine(_directory, "t.json")]);
