@@ -31,7 +31,7 @@ internal static class SandboxCommand
         var templates = new Option<FileInfo?>("--templates")
         {
             Description = "Serve GET /v1/configs/templates from FILE (as 'messagegen templates pull' saves it) and answer template sends that do not match " +
-                "its approved templates with 132001, 132000 or 132012, as the API does. Without it the list is empty.",
+                "its approved templates with 132001, 132000 or 132012, as the API does. Without it the list is empty and template sends are checked for structure only.",
             HelpName = "FILE",
         };
 

@@ -187,7 +187,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
             return;
         }
 
-        if (message.Template is { } template && SandboxTemplateChecks.Check(_templates, template) is { } mismatch)
+        if (message.Template is { } template && _templates.ChecksSends && SandboxTemplateChecks.Check(_templates, template) is { } mismatch)
         {
             await request.AnswerAsync(400, SandboxAnswers.TemplateError(mismatch)).ConfigureAwait(false);
             return;

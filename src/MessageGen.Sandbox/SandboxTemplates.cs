@@ -8,9 +8,17 @@ namespace MessageGen.Sandbox;
 /// </summary>
 internal sealed class SandboxTemplates
 {
-    private SandboxTemplates(IReadOnlyList<SandboxTemplate> all) => All = all;
+    private SandboxTemplates(IReadOnlyList<SandboxTemplate> all, bool checksSends)
+    {
+        All = all;
+        ChecksSends = checksSends;
+    }
 
-    public static SandboxTemplates None { get; } = new([]);
+    /// <summary>No file: nothing to serve, and nothing to judge a template send by, so its structure is all that is checked.</summary>
+    public static SandboxTemplates None { get; } = new([], checksSends: false);
+
+    /// <summary>Whether a template send must match one of <see cref="All"/>: true once a file was given, even an empty one.</summary>
+    public bool ChecksSends { get; }
 
     /// <summary>Every template of the file, approved or not, in the file's order.</summary>
     public IReadOnlyList<SandboxTemplate> All { get; }
@@ -45,7 +53,7 @@ internal sealed class SandboxTemplates
                 read.Add(SandboxTemplate.Read(template, $"$.waba_templates[{read.Count}]"));
             }
 
-            return new SandboxTemplates(read);
+            return new SandboxTemplates(read, checksSends: true);
         }
         catch (JsonException e)
         {

@@ -57,11 +57,31 @@ public sealed class SandboxTemplateSendTests
     }
 
     [Fact]
-    public async Task Without_a_templates_file_every_template_send_is_132001()
+    public async Task Without_a_templates_file_a_template_send_is_checked_for_structure_only()
     {
         await using var sandbox = await SandboxServer.StartAsync();
 
-        AssertGraphError(await SendAsync(sandbox, OrderShipped()), 132001);
+        var answer = await SendAsync(sandbox, Body("any_template", "en_US", $"[{ShippedBody}]"));
+
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.Answer.ToString());
+        AssertGraphError(await SendAsync(sandbox, Body("", "en_US", null)), 100);
+    }
+
+    [Fact]
+    public async Task With_an_empty_templates_file_every_template_send_is_132001()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mg-empty-templates-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """{"waba_templates":[]}""");
+        try
+        {
+            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { TemplatesFile = path });
+
+            AssertGraphError(await SendAsync(sandbox, OrderShipped()), 132001);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Theory]
