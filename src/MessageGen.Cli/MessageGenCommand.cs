@@ -10,13 +10,14 @@ internal static class MessageGenCommand
     {
         var root = new RootCommand(
             "Send WhatsApp messages of every type through the 360dialog API, check media files against WhatsApp's rules, " +
-            "run a local sandbox of the API, receive its webhooks and download media.")
+            "run a local sandbox of the API, receive its webhooks, download media and pull message templates.")
         {
             SendCommand.Create(console),
             InspectCommand.Create(),
             SandboxCommand.Create(console),
             ListenCommand.Create(console),
             MediaCommand.Create(console),
+            TemplatesCommand.Create(console),
             Campaign.CampaignCommand.Create(console),
         };
         return root;

@@ -28,17 +28,25 @@ internal static class SandboxCommand
             Description = "Hold the API's pair rate limit: about one message per 6 s to the same recipient, after a burst of 45, answering 131056 above it.",
         };
 
+        var templates = new Option<FileInfo?>("--templates")
+        {
+            Description = "Serve GET /v1/configs/templates from FILE (as 'messagegen templates pull' saves it) and answer template sends that do not match " +
+                "its approved templates with 132001, 132000 or 132012, as the API does. Without it the list is empty and template sends are checked for structure only.",
+            HelpName = "FILE",
+        };
+
         var webhook = new SandboxWebhookOptions();
 
         var command = new Command(
             "sandbox",
             "Run a local 360dialog-compatible API on 127.0.0.1: POST /messages and POST /media, validated as the API does, " +
-            "and GET /sandbox/messages (with the key) to see what arrived. After 'accepted' it delivers sent, delivered and read " +
+            "GET /v1/configs/templates (from --templates FILE), and GET /sandbox/messages (with the key) to see what arrived. After 'accepted' it delivers sent, delivered and read " +
             "(or failed) webhooks to the URL set with --webhook-url or POST /v1/configs/webhook. Stop it with Ctrl+C.")
         {
-            port, apiKey, mps, pairLimit,
+            port, apiKey, mps, pairLimit, templates,
         };
         webhook.AddTo(command);
+        OptionValues.RequireValues(command, (templates, "whatsapp-templates.json"));
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(
                 console,
@@ -49,6 +57,7 @@ internal static class SandboxCommand
                     Webhook = webhook.Create(parseResult),
                     MessagesPerSecond = parseResult.GetResult(mps) is null ? null : parseResult.GetValue(mps),
                     PairLimit = parseResult.GetValue(pairLimit),
+                    TemplatesFile = parseResult.GetValue(templates)?.FullName,
                 },
                 cancellationToken));
         return command;
@@ -72,12 +81,25 @@ internal static class SandboxCommand
                 await console.Error.WriteLineAsync($"Could not listen on 127.0.0.1:{options.Port}: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
+            catch (SandboxTemplatesFileException e)
+            {
+                // The file was named on the command line: fixing it is a matter of usage.
+                await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
 
             await using (sandbox.ConfigureAwait(false))
             {
                 printer.Print($"Sandbox listening on {sandbox.BaseAddress}");
                 printer.Print($"D360-API-KEY: {sandbox.ApiKey}");
                 printer.Print($"Limits: {DescribeLimits(options)}");
+                if (options.TemplatesFile is { } templatesFile)
+                {
+                    printer.Print(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Templates: {sandbox.TemplateCount} ({sandbox.ApprovedTemplateCount} approved) from {templatesFile}"));
+                }
+
                 if (options.Webhook is { } webhook)
                 {
                     printer.Print($"Webhook: {webhook}");

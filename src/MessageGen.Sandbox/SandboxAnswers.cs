@@ -56,6 +56,46 @@ internal static class SandboxAnswers
         WhatsAppErrorCodes.PairRateLimit,
         "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.");
 
+    /// <summary>What the API answers a template send that does not match an approved template: its 1320xx code, HTTP 400.</summary>
+    public static byte[] TemplateError(SandboxTemplateProblem problem) => GraphError(
+        problem.Code switch
+        {
+            WhatsAppErrorCodes.TemplateParameterCountMismatch => "(#132000) Number of parameters does not match the expected number of params",
+            WhatsAppErrorCodes.TemplateNotFound => "(#132001) Template name does not exist in the translation",
+            WhatsAppErrorCodes.TemplateTextTooLong => "(#132005) Translated text too long",
+            _ => "(#132012) Parameter format does not match format in the created template",
+        },
+        "OAuthException",
+        problem.Code,
+        problem.Details);
+
+    /// <summary>
+    /// What <c>GET /v1/configs/templates</c> answers: at most <paramref name="limit"/> templates from <paramref name="offset"/>, each as
+    /// the file has it, and the <c>total</c> there are.
+    /// </summary>
+    public static byte[] TemplatesPage(IReadOnlyList<SandboxTemplate> all, int limit, int offset) => Write(json =>
+    {
+        var page = all.Skip(offset).Take(limit).ToList();
+        json.WriteStartObject();
+        json.WriteNumber("count", page.Count);
+        json.WriteStartObject("filters");
+        json.WriteEndObject();
+        json.WriteNumber("limit", limit);
+        json.WriteNumber("offset", offset);
+        json.WriteStartArray("sort");
+        json.WriteStringValue("id");
+        json.WriteEndArray();
+        json.WriteNumber("total", all.Count);
+        json.WriteStartArray("waba_templates");
+        foreach (var template in page)
+        {
+            template.Json.WriteTo(json);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
     /// <summary>A body over the size limit, as a Graph error (code 100).</summary>
     public static byte[] BodyTooLarge(long limit) =>
         GraphError("(#100) The request body is too large", "OAuthException", 100, $"The body is over the sandbox's limit of {limit} bytes.");

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using MessageGen.Media;
 using MessageGen.Sandbox.Schema;
+using MessageGen.Sandbox.Schema.Templates;
 
 namespace MessageGen.Sandbox;
 
@@ -49,9 +50,14 @@ internal static class SandboxMessageTypes
             return (message.To, SandboxInteractiveRules.HeaderMedia(message.Interactive));
         }),
         new("reaction", body => (ReactionMessage.FromJson(body).To, null)),
+        new("template", body =>
+        {
+            var message = TemplateMessage.FromJson(body);
+            return new SandboxSentMessage("template", message.To, SandboxTemplateMedia.Header(message.Template)) { Template = message.Template };
+        }),
     ];
 
-    /// <summary>The types' names for an answer: <c>text, image, ... or reaction</c>.</summary>
+    /// <summary>The types' names for an answer: <c>text, image, ... or template</c>.</summary>
     public static string NamesText { get; } = string.Join(", ", All.Take(All.Count - 1).Select(type => type.Name)) + " or " + All[^1].Name;
 
     /// <summary>The type the reader's current string token names (escapes read as the generated readers read them); null for none.</summary>
@@ -71,18 +77,24 @@ internal static class SandboxMessageTypes
 
 /// <summary>One message type: its name and how a body of it is read.</summary>
 /// <param name="Name">The <c>type</c> that selects it.</param>
-/// <param name="ReadBody">
+/// <param name="ReadMessage">
 /// Reads and checks a body with the type's generated <c>FromJson</c> (which throws <see cref="MessageValidationException"/>
-/// or <see cref="MalformedJsonException"/>) and returns the recipient and the file the message sends, if any.
+/// or <see cref="MalformedJsonException"/>) and returns what the sandbox keeps of it: the recipient, the file it sends, if any.
 /// </param>
-internal sealed record SandboxMessageType(string Name, Func<byte[], (string To, SandboxMediaReference? Media)> ReadBody)
+internal sealed record SandboxMessageType(string Name, Func<byte[], SandboxSentMessage> ReadMessage)
 {
+    /// <summary>A type whose body gives only its recipient and the file it sends.</summary>
+    public SandboxMessageType(string name, Func<byte[], (string To, SandboxMediaReference? Media)> readBody)
+        : this(name, body =>
+        {
+            var (to, media) = readBody(body);
+            return new SandboxSentMessage(name, to, media);
+        })
+    {
+    }
+
     public byte[] Utf8Name { get; } = Encoding.UTF8.GetBytes(Name);
 
     /// <summary>Reads a body of this type; throws as the generated <c>FromJson</c> does.</summary>
-    public SandboxSentMessage Read(byte[] body)
-    {
-        var (to, media) = ReadBody(body);
-        return new SandboxSentMessage(Name, to, media);
-    }
+    public SandboxSentMessage Read(byte[] body) => ReadMessage(body);
 }

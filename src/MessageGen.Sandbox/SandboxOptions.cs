@@ -98,4 +98,15 @@ public sealed class SandboxOptions
     /// default. Tests pass a clock they advance themselves, so that they need no sleeps. Nothing else in the sandbox reads it.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// A file in the shape of the API's <c>GET /v1/configs/templates</c> answer (<c>{"waba_templates":[...]}</c>, as
+    /// <c>messagegen templates pull</c> saves it), read once at start: the sandbox serves it on <c>GET /v1/configs/templates</c>
+    /// (with <c>limit</c> and <c>offset</c>) and answers a <c>type: template</c> send that does not match one of its approved
+    /// templates as the API does (132001, 132000, 132012, 132005). Null (the default) serves an empty list and checks a template
+    /// send's structure only (it knows no templates to judge it by), so that tests of code that sends templates need no file;
+    /// an empty file (<c>{"waba_templates":[]}</c>) answers every template send 132001. A file that cannot be read or lacks what a template needs stops the start with
+    /// <see cref="SandboxTemplatesFileException"/>.
+    /// </summary>
+    public string? TemplatesFile { get; set; }
 }

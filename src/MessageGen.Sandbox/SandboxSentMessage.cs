@@ -1,4 +1,5 @@
 using MessageGen.Media;
+using MessageGen.Sandbox.Schema.Templates;
 
 namespace MessageGen.Sandbox;
 
@@ -6,7 +7,11 @@ namespace MessageGen.Sandbox;
 /// <param name="Type">The message type, the body's top-level <c>type</c>: <c>text</c>, <c>image</c>, ...</param>
 /// <param name="To">The recipient.</param>
 /// <param name="Media">The file the message sends (its media, or the media of an interactive header); null when none.</param>
-internal sealed record SandboxSentMessage(string Type, string To, SandboxMediaReference? Media);
+internal sealed record SandboxSentMessage(string Type, string To, SandboxMediaReference? Media)
+{
+    /// <summary>The template and its parameters, for a <c>template</c> message, to check against the sandbox's templates; null for other types.</summary>
+    public TemplateContent? Template { get; init; }
+}
 
 /// <summary>A file a message sends, by the <c>id</c> of an upload or by <c>link</c>, and the rules it must meet.</summary>
 /// <param name="Kind">Whose rules the file must meet: the message type, or the header type of an interactive message.</param>

@@ -30,7 +30,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
 
     /// <summary>What the sandbox serves, for the answer to any other path.</summary>
     private const string ServedRoutes =
-        "POST /messages, POST /media, GET /{media-id}, GET /media-download/, GET and POST /v1/configs/webhook, GET /sandbox/messages, GET /sandbox/webhooks and POST /sandbox/inbound";
+        "POST /messages, POST /media, GET /{media-id}, GET /media-download/, GET and POST /v1/configs/webhook, GET /v1/configs/templates, GET /sandbox/messages, GET /sandbox/webhooks and POST /sandbox/inbound";
 
     private readonly WebApplication _app;
     private readonly byte[] _apiKeyBytes;
@@ -45,8 +45,9 @@ public sealed partial class SandboxServer : IAsyncDisposable
     private readonly SandboxWebhookSender _webhooks;
     private readonly SandboxMediaCheck _mediaCheck;
     private readonly SandboxRateLimits? _limits;
+    private readonly SandboxTemplates _templates;
 
-    private SandboxServer(WebApplication app, string apiKey, SandboxOptions options)
+    private SandboxServer(WebApplication app, string apiKey, SandboxOptions options, SandboxTemplates templates)
     {
         _app = app;
         ApiKey = apiKey;
@@ -59,6 +60,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         _webhooks = new SandboxWebhookSender(_outbound, _records, options);
         _mediaCheck = new SandboxMediaCheck(_uploads, _outbound, options.MaxMediaBytes);
         _limits = SandboxRateLimits.For(options);
+        _templates = templates;
     }
 
     /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:54321/</c>; use it as the client's base address.</summary>
@@ -94,6 +96,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
 
     /// <summary>Starts the sandbox on 127.0.0.1 and returns once it accepts connections.</summary>
     /// <exception cref="IOException">The port is in use.</exception>
+    /// <exception cref="SandboxTemplatesFileException"><see cref="SandboxOptions.TemplatesFile"/> cannot be read or is not in the API's shape.</exception>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();
@@ -113,6 +116,8 @@ public sealed partial class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.PairLimitPeriod, TimeSpan.Zero, nameof(options.PairLimitPeriod));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PairLimitBurst, 1, nameof(options.PairLimitBurst));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+        // Before anything listens: a broken templates file stops the start with what is wrong in it.
+        var templates = options.TemplatesFile is { } templatesFile ? SandboxTemplates.Load(templatesFile) : SandboxTemplates.None;
         var apiKey = string.IsNullOrEmpty(options.ApiKey)
             ? "sandbox-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()
             : options.ApiKey;
@@ -133,7 +138,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
 
-        var sandbox = new SandboxServer(app, apiKey, options);
+        var sandbox = new SandboxServer(app, apiKey, options, templates);
         app.Use(AnswerUnroutedAsync);
         app.UseRouting();
         app.MapPost("/messages", sandbox.PostMessageAsync);
@@ -143,6 +148,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         app.MapPost("/sandbox/inbound", sandbox.PostInboundAsync);
         app.MapPost("/v1/configs/webhook", sandbox.PostWebhookConfigAsync);
         app.MapGet("/v1/configs/webhook", sandbox.GetWebhookConfigAsync);
+        app.MapGet("/v1/configs/templates", sandbox.GetTemplatesAsync);
         app.MapGet("/{mediaId:regex(^[0-9]+$)}", sandbox.GetMediaAsync);
         app.MapGet(MediaDownloadPath, sandbox.DownloadMediaAsync);
 
@@ -178,6 +184,12 @@ public sealed partial class SandboxServer : IAsyncDisposable
         if (!SandboxMessageChecks.TryRead(request.Body, out var message, out var problem))
         {
             await request.AnswerAsync(400, SandboxAnswers.InvalidParameter(problem)).ConfigureAwait(false);
+            return;
+        }
+
+        if (message.Template is { } template && _templates.ChecksSends && SandboxTemplateChecks.Check(_templates, template) is { } mismatch)
+        {
+            await request.AnswerAsync(400, SandboxAnswers.TemplateError(mismatch)).ConfigureAwait(false);
             return;
         }
 

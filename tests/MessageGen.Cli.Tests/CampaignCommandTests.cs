@@ -34,19 +34,39 @@ public sealed class CampaignCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_template_campaign_sends_one_message_per_row_with_the_columns_as_body_parameters()
     {
-        var csv = Write("customers.csv", "to,name,order\n+4915100000001,Anna,A-1\n4915100000002,\"Doe, John\",A-2\n");
+        await using var sandbox = await TemplatesSandboxAsync();
+        var csv = Write("customers.csv", "to,{{first_name}},{{discount_code}}\n+4915100000001,Anna,HELLO10\n4915100000002,\"Doe, John\",HELLO20\n");
 
-        var run = await CampaignAsync("run", "--recipients", csv, "--store", Store, "--template", "order_shipped", "--language", "en_US");
+        var run = await CliRun.RunAsync(
+            ["campaign", "run", "--recipients", csv, "--store", Store, "--template", "welcome_offer", "--language", "en_US", "--base-url", sandbox.BaseAddress.ToString()],
+            Environment);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("accepted 2", run.Output, StringComparison.Ordinal);
-        var bodies = _sandbox.Messages.OrderBy(m => m.To).Select(m => JsonDocument.Parse(m.Body).RootElement).ToArray();
-        Assert.Equal(2, bodies.Length);
-        var template = bodies[1].GetProperty("template");
-        Assert.Equal("order_shipped", template.GetProperty("name").GetString());
+        var template = JsonDocument.Parse(sandbox.Messages.Single(m => m.To == "4915100000002").Body).RootElement.GetProperty("template");
+        Assert.Equal("welcome_offer", template.GetProperty("name").GetString());
         Assert.Equal("en_US", template.GetProperty("language").GetProperty("code").GetString());
-        var parameters = template.GetProperty("components")[0].GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("text").GetString()).ToArray();
-        Assert.Equal(["Doe, John", "A-2"], parameters);
+        var parameters = template.GetProperty("components")[0].GetProperty("parameters").EnumerateArray()
+            .Select(p => $"{p.GetProperty("parameter_name").GetString()}={p.GetProperty("text").GetString()}").ToArray();
+        Assert.Equal(["first_name=Doe, John", "discount_code=HELLO20"], parameters);
+    }
+
+    [Fact]
+    public async Task Rows_the_api_refuses_for_their_template_end_failed_with_its_code()
+    {
+        await using var sandbox = await TemplatesSandboxAsync();
+        var csv = Write("customers.csv", "to,name,order\n4915100000001,Anna,A-1\n");
+
+        // order_shipped needs its video header: the API answers 132000, and the row ends failed with it.
+        var run = await CliRun.RunAsync(
+            ["campaign", "run", "--recipients", csv, "--store", Store, "--template", "order_shipped", "--language", "en_US", "--base-url", sandbox.BaseAddress.ToString()],
+            Environment);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("failed 1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("4915100000001  key", run.Output, StringComparison.Ordinal);
+        Assert.Contains("code 132000", run.Output, StringComparison.Ordinal);
+        Assert.Empty(sandbox.Messages);
     }
 
     [Fact]
@@ -178,6 +198,13 @@ public sealed class CampaignCommandTests : IAsyncLifetime
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("has no 'to' column", run.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>A sandbox that knows the fixture's templates, with this test's key.</summary>
+    private Task<SandboxServer> TemplatesSandboxAsync() => SandboxServer.StartAsync(new SandboxOptions
+    {
+        ApiKey = _sandbox.ApiKey,
+        TemplatesFile = Path.Combine(AppContext.BaseDirectory, "fixtures", "templates", "sandbox-templates.json"),
+    });
 
     private Task<CliRun> CampaignAsync(params string[] args) =>
         CliRun.RunAsync(["campaign", .. args, .. args[0] == "run" ? new[] { "--base-url", _sandbox.BaseAddress.ToString() } : []], Environment);

@@ -217,5 +217,14 @@ public interface IWhatsAppClient
     /// <exception cref="WhatsAppApiException">The API answered with an error.</exception>
     /// <exception cref="WhatsAppTransportException">No answer, or one that is not a webhook configuration.</exception>
     Task<WebhookConfiguration> GetWebhookAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads this number's message templates (<c>GET /v1/configs/templates</c>), every page; <see cref="WhatsAppTemplates.ToJson"/>
+    /// saves them in the API's shape, as <c>messagegen templates pull</c> does.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <exception cref="WhatsAppApiException">The API answered with an error.</exception>
+    /// <exception cref="WhatsAppTransportException">No answer, or one that is not a templates list.</exception>
+    Task<WhatsAppTemplates> GetTemplatesAsync(CancellationToken cancellationToken = default);
 }
 #pragma warning restore CA1716

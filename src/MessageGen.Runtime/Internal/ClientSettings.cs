@@ -10,6 +10,8 @@ internal sealed record ClientSettings(Uri BaseAddress, TimeSpan Timeout, RetrySe
 
     public Uri WebhookConfigUri { get; } = new(BaseAddress, "v1/configs/webhook");
 
+    public Uri TemplatesUri { get; } = new(BaseAddress, "v1/configs/templates");
+
     public static ClientSettings From(WhatsAppClientOptions options)
     {
         var baseAddress = CheckBaseAddress(options.BaseAddress);

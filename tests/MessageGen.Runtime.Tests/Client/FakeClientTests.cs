@@ -115,5 +115,7 @@ public sealed class FakeClientTests
 
         public Task<WebhookConfiguration> GetWebhookAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult(new WebhookConfiguration(null, new Dictionary<string, string>()));
+
+        public Task<WhatsAppTemplates> GetTemplatesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

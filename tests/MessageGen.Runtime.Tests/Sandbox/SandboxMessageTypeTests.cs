@@ -12,7 +12,7 @@ namespace MessageGen.Runtime.Tests.Sandbox;
 /// </summary>
 public sealed class SandboxMessageTypeTests
 {
-    private const string SupportedTypes = "text, image, video, audio, document, sticker, location, contacts, interactive or reaction";
+    private const string SupportedTypes = "text, image, video, audio, document, sticker, location, contacts, interactive, reaction or template";
 
     public static TheoryData<string, string> ValidMessages => new()
     {
