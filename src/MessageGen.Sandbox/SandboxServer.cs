@@ -196,10 +196,10 @@ public sealed partial class SandboxServer : IAsyncDisposable
         // The limits count only a message the API would take: a refused body has cost no token.
         switch (_limits?.TryTake(message.To))
         {
-            case SandboxLimitHit.Throughput:
+            case SendLimit.Throughput:
                 await request.AnswerAsync(429, SandboxAnswers.ThroughputLimit()).ConfigureAwait(false);
                 return;
-            case SandboxLimitHit.Pair:
+            case SendLimit.Pair:
                 await request.AnswerAsync(400, SandboxAnswers.PairRateLimit()).ConfigureAwait(false);
                 return;
         }
