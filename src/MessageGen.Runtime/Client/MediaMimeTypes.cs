@@ -2,26 +2,27 @@ using MessageGen.Media;
 
 namespace MessageGen;
 
-/// <summary>The MIME type of a file told from its name, for uploads whose compatibility check is skipped (which read nothing first).</summary>
+/// <summary>
+/// The MIME type of a file told from its name, for uploads whose compatibility check is skipped (which read nothing first);
+/// the inspector's <see cref="MediaFormat"/>s give the types of the formats it knows.
+/// </summary>
 internal static class MediaMimeTypes
 {
-    private const string Unknown = "application/octet-stream";
-
     private static readonly Dictionary<string, string> s_byExtension = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".png"] = "image/png",
-        [".webp"] = "image/webp",
-        [".aac"] = "audio/aac",
-        [".amr"] = "audio/amr",
-        [".mp3"] = "audio/mpeg",
-        [".m4a"] = "audio/mp4",
-        [".ogg"] = "audio/ogg",
-        [".opus"] = "audio/ogg",
-        [".pdf"] = "application/pdf",
+        [".jpg"] = MediaFormat.Jpeg.MimeType,
+        [".jpeg"] = MediaFormat.Jpeg.MimeType,
+        [".png"] = MediaFormat.Png.MimeType,
+        [".webp"] = MediaFormat.WebP.MimeType,
+        [".aac"] = MediaFormat.Aac.MimeType,
+        [".amr"] = MediaFormat.Amr.MimeType,
+        [".mp3"] = MediaFormat.Mp3.MimeType,
+        [".m4a"] = MediaFormat.M4a.MimeType,
+        [".ogg"] = MediaFormat.Ogg.MimeType,
+        [".opus"] = MediaFormat.Ogg.MimeType,
+        [".pdf"] = MediaFormat.Pdf.MimeType,
         [".txt"] = "text/plain",
-        [".zip"] = "application/zip",
+        [".zip"] = MediaFormat.Zip.MimeType,
         [".doc"] = "application/msword",
         [".xls"] = "application/vnd.ms-excel",
         [".ppt"] = "application/vnd.ms-powerpoint",
@@ -45,8 +46,8 @@ internal static class MediaMimeTypes
         return kind switch
         {
             MediaKind.Video => (extension.Equals(".3gp", StringComparison.OrdinalIgnoreCase) ? VideoContainer.ThreeGpp : VideoContainer.Mp4).ToMimeType(),
-            MediaKind.Sticker => "image/webp",
-            _ => s_byExtension.GetValueOrDefault(extension, Unknown),
+            MediaKind.Sticker => MediaFormat.WebP.MimeType,
+            _ => s_byExtension.GetValueOrDefault(extension, MediaFormat.Unknown.MimeType),
         };
     }
 }
