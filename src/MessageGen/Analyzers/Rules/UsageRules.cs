@@ -24,5 +24,7 @@ internal static class UsageRules
         ConstantPatternMismatchRule.Descriptor,
         ConstantNotHttpsUriRule.Descriptor,
         ConstantOutOfNumericRangeRule.Descriptor,
-        ConstantNotAllowedValueRule.Descriptor);
+        ConstantNotAllowedValueRule.Descriptor,
+        TemplateLanguageNotApprovedRule.Descriptor,
+        TemplatePartMissingRule.Descriptor);
 }
