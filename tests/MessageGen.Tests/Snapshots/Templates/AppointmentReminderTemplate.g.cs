@@ -150,7 +150,7 @@ namespace MessageGen.WhatsApp
     }
 
     /// <summary>
-    /// Builds a AppointmentReminderTemplate step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
+    /// Builds a message of the template 'appointment_reminder' step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
     [global::MessageGen.Schema.GeneratedMessage("AppointmentReminderTemplate", ModelType = typeof(global::MessageGen.WhatsApp.AppointmentReminderTemplate))]

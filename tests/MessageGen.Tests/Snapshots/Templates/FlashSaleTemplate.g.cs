@@ -154,7 +154,7 @@ namespace MessageGen.WhatsApp
     }
 
     /// <summary>
-    /// Builds a FlashSaleTemplate step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
+    /// Builds a message of the template 'flash_sale' step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
     [global::MessageGen.Schema.GeneratedMessage("FlashSaleTemplate", ModelType = typeof(global::MessageGen.WhatsApp.FlashSaleTemplate))]

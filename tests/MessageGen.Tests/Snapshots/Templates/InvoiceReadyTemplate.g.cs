@@ -125,7 +125,7 @@ namespace MessageGen.WhatsApp
     }
 
     /// <summary>
-    /// Builds a InvoiceReadyTemplate step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
+    /// Builds a message of the template 'invoice_ready' step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
     [global::MessageGen.Schema.GeneratedMessage("InvoiceReadyTemplate", ModelType = typeof(global::MessageGen.WhatsApp.InvoiceReadyTemplate))]

@@ -153,7 +153,7 @@ namespace MessageGen.WhatsApp
     }
 
     /// <summary>
-    /// Builds a NewArrivalTemplate step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
+    /// Builds a message of the template 'new_arrival' step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
     [global::MessageGen.Schema.GeneratedMessage("NewArrivalTemplate", ModelType = typeof(global::MessageGen.WhatsApp.NewArrivalTemplate))]

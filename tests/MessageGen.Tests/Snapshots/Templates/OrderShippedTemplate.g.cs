@@ -174,7 +174,7 @@ namespace MessageGen.WhatsApp
     }
 
     /// <summary>
-    /// Builds a OrderShippedTemplate step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
+    /// Builds a message of the template 'order_shipped' step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
     [global::MessageGen.Schema.GeneratedMessage("OrderShippedTemplate", ModelType = typeof(global::MessageGen.WhatsApp.OrderShippedTemplate))]

@@ -125,7 +125,7 @@ namespace MessageGen.WhatsApp
     }
 
     /// <summary>
-    /// Builds a PickupPointTemplate step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
+    /// Builds a message of the template 'pickup_point' step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
     [global::MessageGen.Schema.GeneratedMessage("PickupPointTemplate", ModelType = typeof(global::MessageGen.WhatsApp.PickupPointTemplate))]

@@ -185,7 +185,7 @@ namespace MessageGen.WhatsApp
     }
 
     /// <summary>
-    /// Builds a WelcomeOfferTemplate step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
+    /// Builds a message of the template 'welcome_offer' step by step. Mutable: each With method sets a part and returns this builder; Build() checks the parts against the chosen language.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("MessageGen", "(version)")]
     [global::MessageGen.Schema.GeneratedMessage("WelcomeOfferTemplate", ModelType = typeof(global::MessageGen.WhatsApp.WelcomeOfferTemplate))]
