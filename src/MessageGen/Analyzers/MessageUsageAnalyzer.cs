@@ -190,7 +190,7 @@ public sealed class MessageUsageAnalyzer : SchemaAnalyzer
         foreach (var missing in state.MissingRequired(includeCSharpRequired))
         {
             Report(state.Type.TemplateName is { } template
-                ? Diagnostic.Create(TemplatePartMissingRule.Descriptor, builtAt, title, $"the {missing}, which template '{template}' takes in every language it is approved in")
+                ? Diagnostic.Create(TemplatePartMissingRule.Descriptor, builtAt, title, $"'{missing}', which template '{template}' needs in every language it is approved in")
                 : Diagnostic.Create(RequiredMemberMissingRule.Descriptor, builtAt, title, $"'{missing}', which the schema requires"));
         }
 
