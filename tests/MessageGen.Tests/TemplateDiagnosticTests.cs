@@ -49,6 +49,7 @@ public class TemplateDiagnosticTests
     [InlineData("""{"components":[{"type":"BODY"}],"language":"en_US","name":"no_text","status":"approved"}""", "the BODY of template 'no_text' (en_US) has no 'text' string", """{"type":"BODY"}""")]
     [InlineData("""{"components":[{"type":"BUTTONS","buttons":{}}],"language":"en_US","name":"bad_buttons","status":"approved"}""", "have no 'buttons' array", """{"type":"BUTTONS","buttons":{}}""")]
     [InlineData("17", "each item of 'waba_templates' must be an object, not a number", "17")]
+    [InlineData("""{"components":[],"language":"en_US","name":"bad\ud800","status":"approved"}""", "holds a lone surrogate", "\"bad\\ud800\"")]
     public void A_malformed_template_is_MG1010_at_its_place_and_the_others_still_generate(string template, string message, string at)
     {
         var text = File(s_good, template);
@@ -185,6 +186,21 @@ public class TemplateDiagnosticTests
         Assert.Empty(diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.Contains("WithBody(string @class, string @string)", result.GeneratedSources.Single(s => s.HintName.Contains("Keywords", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unusual_names_languages_and_parameters_still_compile_without_warnings()
+    {
+        var text = File(
+            Template("crème_brûlée", """[{"type":"HEADER","format":"TEXT","text":"Für {{straße}}"},{"type":"BODY","text":"{{straße}} {{_private}} {{value}} {{Ünïcode_1}}"}]""", language: "de_DE<b>\\n&x", extra: ",\"parameter_format\":\"named\""),
+            Template("two\\nlines \\\"quoted\\\" */ // <x>", """[{"type":"HEADER","format":"LOCATION"},{"type":"BUTTONS","buttons":[{"type":"QUICK_REPLY","text":"a"},{"type":"PHONE_NUMBER","text":"b"},{"type":"URL","text":"c","url":"https://x.example/{{1}}"}]}]""", language: "sr-Latn"),
+            Template("two\\nlines \\\"quoted\\\" */ // <x>", """[{"type":"BUTTONS","buttons":[{"type":"URL","text":"c","url":"https://x.example/{{1}}"}]}]""", language: "\\\"; }"));
+        var result = TemplateHarness.Run(out var output, out var diagnostics, text);
+        Assert.Empty(diagnostics);
+        Assert.Equal(2, result.GeneratedSources.Count(s => s.HintName.EndsWith(".template.g.cs", StringComparison.Ordinal)));
+        var warnings = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(warnings.Count == 0, string.Join(Environment.NewLine, warnings));
+        Assert.NotNull(output.GetTypeByMetadataName("MessageGen.WhatsApp.TwoLinesQuotedXTemplateBuilder")?.GetMembers("WithButton2").SingleOrDefault());
     }
 
     [Fact]
