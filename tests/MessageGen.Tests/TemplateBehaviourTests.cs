@@ -179,4 +179,74 @@ public class TemplateBehaviourTests
         """)]
     public void Build_reports_what_the_chosen_language_lacks_with_json_paths(string scenario, string expected)
         => Assert.Equal(expected.ReplaceLineEndings("\n"), TemplateHarness.Call(Scenarios, scenario));
+
+    /// <summary>One name whose languages take different headers, bodies and buttons.</summary>
+    private const string Mixed = """
+        {"waba_templates":[
+          {"name":"mixed","language":"en_US","status":"approved","components":[{"type":"HEADER","format":"VIDEO"},{"type":"BODY","text":"Hi {{1}}"},
+            {"type":"BUTTONS","buttons":[{"type":"URL","text":"Go","url":"https://x.example/{{1}}"}]}]},
+          {"name":"mixed","language":"de_DE","status":"approved","components":[{"type":"HEADER","format":"IMAGE"},{"type":"BODY","text":"Hallo {{1}} {{2}}"}]},
+          {"name":"mixed","language":"fr_FR","status":"approved","components":[{"type":"HEADER","format":"TEXT","text":"Salut {{1}}"},{"type":"BODY","text":"Bonjour"},
+            {"type":"BUTTONS","buttons":[{"type":"QUICK_REPLY","text":"Non"},{"type":"URL","text":"Go","url":"https://x.example/{{1}}"}]}]}
+        ]}
+        """;
+
+    private const string MixedScenarios = """
+        using System;
+        using System.Linq;
+        using MessageGen;
+        using MessageGen.WhatsApp;
+
+        public static class Scenario
+        {
+            public static string German() => MixedTemplate.Builder().WithTo("4915112345678").WithLanguage("de_DE")
+                .WithHeaderVideo(v => v.WithId("1"))
+                .WithHeaderImage(i => i.WithId("2"))
+                .WithBody("a", "b")
+                .Build().ToJson();
+
+            public static string French() => MixedTemplate.Builder().WithTo("4915112345678").WithLanguage("fr_FR")
+                .WithHeaderText("Anna").WithButton1("x").Build().ToJson();
+
+            public static string GermanWithEnglishParts() => Errors(() => MixedTemplate.Builder().WithTo("4915112345678").WithLanguage("de_DE")
+                .WithHeaderVideo(v => v.WithId("1")).WithBody("a").WithButton0("x").Build());
+
+            public static string FrenchWithBody() => Errors(() => MixedTemplate.Builder().WithTo("4915112345678").WithLanguage("fr_FR")
+                .WithHeaderText("Anna").WithBody("a").WithButton1("x").Build());
+
+            private static string Errors(Action build)
+            {
+                try
+                {
+                    build();
+                    return "built";
+                }
+                catch (MessageValidationException e)
+                {
+                    return string.Join("\n", e.Errors.Select(error => error.Path + " | " + error.Message));
+                }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(
+        "German",
+        """{"messaging_product":"whatsapp","recipient_type":"individual","to":"4915112345678","type":"template","template":{"name":"mixed","language":{"code":"de_DE"},"components":[{"type":"header","parameters":[{"type":"image","image":{"id":"2"}}]},{"type":"body","parameters":[{"type":"text","text":"a"},{"type":"text","text":"b"}]}]}}""")]
+    [InlineData(
+        "French",
+        """{"messaging_product":"whatsapp","recipient_type":"individual","to":"4915112345678","type":"template","template":{"name":"mixed","language":{"code":"fr_FR"},"components":[{"type":"header","parameters":[{"type":"text","text":"Anna"}]},{"type":"button","sub_type":"url","index":"1","parameters":[{"type":"text","text":"x"}]}]}}""")]
+    [InlineData(
+        "GermanWithEnglishParts",
+        """
+        $.template.components[0].parameters[0].image | Template 'mixed' in de_DE has an IMAGE header: set it with WithHeaderImage.
+        $.template.components | Template 'mixed' in de_DE takes no VIDEO header; remove WithHeaderVideo.
+        $.template.components[1].parameters | Template 'mixed' in de_DE takes the body parameters {{1}}, {{2}}: set them with WithBody(p1, p2).
+        $.template.components | Template 'mixed' in de_DE has no URL parameter in button 0; remove WithButton0.
+        """)]
+    [InlineData(
+        "FrenchWithBody",
+        "$.template.components | Template 'mixed' in fr_FR takes no body parameters; remove WithBody.")]
+    public void Languages_of_one_name_with_different_parts_are_each_checked_and_written(string scenario, string expected)
+        => Assert.Equal(expected.ReplaceLineEndings("\n"), TemplateHarness.Call(MixedScenarios, scenario, Mixed));
 }

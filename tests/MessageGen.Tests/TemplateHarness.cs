@@ -39,10 +39,10 @@ internal static class TemplateHarness
             .ToList();
     }
 
-    /// <summary>Compiles the generated code with <paramref name="source"/>, loads it, and calls the static <c>Scenario.<paramref name="method"/>()</c>.</summary>
-    public static string Call(string source, string method)
+    /// <summary>Compiles the code generated from the fixture (or <paramref name="templates"/>) with <paramref name="source"/>, loads it, and calls the static <c>Scenario.<paramref name="method"/>()</c>.</summary>
+    public static string Call(string source, string method, string? templates = null)
     {
-        var driver = Driver();
+        var driver = Driver(templates);
         driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compilation(source), out var output, out _);
         using var stream = new MemoryStream();
         var emitted = output.Emit(stream);

@@ -24,8 +24,6 @@ internal static class TemplateHeaders
 
     public static string MethodName(TemplateHeaderKind kind) => "WithHeader" + kind;
 
-    public static string FieldName(TemplateHeaderKind kind) => "_header" + kind;
-
     /// <summary>The generated type a header of this kind is sent with; null for text (a string).</summary>
     public static string? TypeName(TemplateHeaderKind kind) => kind switch
     {
@@ -45,9 +43,6 @@ internal static class TemplateHeaders
 internal sealed record TemplateBodySpec(string MethodName, bool IsNamed, EquatableArray<string> Names, EquatableArray<string> ParameterNames)
 {
     public int Count => Names.Count;
-
-    /// <summary>"first_name, order_id" or "2 positional": how the parameters are described in messages.</summary>
-    public string Description => IsNamed ? string.Join(", ", Names) : $"{Count} positional";
 }
 
 /// <summary>

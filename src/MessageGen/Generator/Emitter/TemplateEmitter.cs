@@ -210,7 +210,7 @@ internal sealed class TemplateEmitter
             }
 
             _writer.OpenBlock($"if ({field} is null)");
-            _writer.WriteLine(Error(path + "." + TemplateHeaders.JsonType(kind), $"{what} has a {Upper(kind)} header: set it with {TemplateHeaders.MethodName(kind)}."));
+            _writer.WriteLine(Error(path + "." + TemplateHeaders.JsonType(kind), $"{what} has {(kind == TemplateHeaderKind.Image ? "an" : "a")} {Upper(kind)} header: set it with {TemplateHeaders.MethodName(kind)}."));
             _writer.CloseBlock();
             _writer.OpenBlock("else");
             _writer.WriteLine(kind == TemplateHeaderKind.Text

@@ -71,7 +71,7 @@ namespace MessageGen.WhatsApp
                 {
                     if (_headerImage is null)
                     {
-                        errors.Add(new global::MessageGen.ValidationError("$.template.components[0].parameters[0].image", "Template 'new_arrival' in en_US has a IMAGE header: set it with WithHeaderImage."));
+                        errors.Add(new global::MessageGen.ValidationError("$.template.components[0].parameters[0].image", "Template 'new_arrival' in en_US has an IMAGE header: set it with WithHeaderImage."));
                     }
                     else
                     {
