@@ -2,7 +2,8 @@ namespace MessageGen.Analyzers.Tests;
 
 /// <summary>
 /// Templates generated from tests/fixtures/templates/whatsapp-templates.json: MG0009 (language not approved), MG0010
-/// (part missing at Build()), MG0006 through a media header's builder, and wrong parameter counts that do not compile.
+/// (part missing at Build()), MG0011 (part the constant language does not take), MG0006 through a media header's
+/// builder, and wrong parameter counts that do not compile.
 /// </summary>
 public class TemplateTests
 {
@@ -138,4 +139,39 @@ public class TemplateTests
             WelcomeOfferTemplateBuilder B(WelcomeOfferTemplateBuilder b) => b.WithBody(firstName: "Anna", discountCode: "SAVE10", validUntil: "Friday");
         """),
         null);
+
+    private const string Mixed = """
+        {"waba_templates":[
+          {"name":"mixed","language":"en_US","status":"approved","components":[{"type":"HEADER","format":"VIDEO"},{"type":"BODY","text":"Hi {{1}}"},
+            {"type":"BUTTONS","buttons":[{"type":"URL","text":"Go","url":"https://x.example/{{1}}"}]}]},
+          {"name":"mixed","language":"de_DE","status":"approved","components":[{"type":"HEADER","format":"IMAGE"},{"type":"BODY","text":"Hallo {{1}} {{2}}"}]}
+        ]}
+        """;
+
+    [Fact]
+    public Task PartsTheConstantLanguageDoesNotTake() => Verify.TemplateAnalyzerAsync(
+        Code("""
+            MixedTemplateBuilder A() => MixedTemplate.Builder()
+                .WithLanguage("de_DE")
+                .{|#0:WithHeaderVideo(v => v.WithId("1"))|}
+                .{|#1:WithBody("a")|}
+                .{|#2:WithButton0("x")|};
+            MixedTemplateBuilder B() => MixedTemplate.Builder().{|#3:WithBody("a", "b")|}.WithLanguage("de_DE").WithLanguage("en_US");
+            MixedTemplateBuilder C() => MixedTemplate.Builder().WithLanguage("en_US").{|#4:WithBody("a")|}.WithLanguage("de_DE").WithBody("a", "b");
+        """),
+        Mixed,
+        Verify.Diagnostic("MG0011").WithLocation(0).WithArguments("WithHeaderVideo", "mixed", "de_DE", "en_US"),
+        Verify.Diagnostic("MG0011").WithLocation(1).WithArguments("WithBody", "mixed", "de_DE", "en_US"),
+        Verify.Diagnostic("MG0011").WithLocation(2).WithArguments("WithButton0", "mixed", "de_DE", "en_US"),
+        Verify.Diagnostic("MG0011").WithLocation(3).WithArguments("WithBody", "mixed", "en_US", "de_DE"),
+        Verify.Diagnostic("MG0011").WithLocation(4).WithArguments("WithBody", "mixed", "de_DE", "en_US"));
+
+    [Fact]
+    public Task PartsTheLanguageTakes_OrALanguageOnlyKnownAtRunTime_NotFlagged() => Verify.TemplateAnalyzerAsync(
+        Code("""
+            MixedTemplate A() => MixedTemplate.Builder().WithTo("+4915112345678").WithLanguage("de_DE").WithHeaderImage(i => i.WithId("1")).WithBody("a", "b").Build();
+            MixedTemplate B() => MixedTemplate.Builder().WithTo("+4915112345678").WithLanguage("en_US").WithHeaderVideo(v => v.WithId("1")).WithBody("a").WithButton0("x").Build();
+            MixedTemplateBuilder C(string language) => MixedTemplate.Builder().WithLanguage(language).WithBody("a").WithBody("a", "b");
+        """),
+        Mixed);
 }

@@ -39,7 +39,8 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
         ConstantNotHttpsUriRule.Descriptor,
         ConstantOutOfNumericRangeRule.Descriptor,
         ConstantNotAllowedValueRule.Descriptor,
-        TemplateLanguageNotApprovedRule.Descriptor);
+        TemplateLanguageNotApprovedRule.Descriptor,
+        TemplatePartNotTakenRule.Descriptor);
 
     private protected override void Register(CompilationStartAnalysisContext start, SchemaSymbols symbols)
     {
@@ -52,6 +53,10 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
                 if (invocation.Arguments.Length == 1 && symbols.TryGetBuilderMember(invocation.TargetMethod, out var builder, out var member))
                 {
                     Check(c, member, invocation.Arguments[0].Value, MemberAssignment.InvocationLocation(invocation), uri, patterns, builder.TemplateName);
+                    if (builder.TemplateName is { } template && member.JsonName == TemplateLanguageNotApprovedRule.Member)
+                    {
+                        CheckTemplateParts(c, invocation, member, template, symbols);
+                    }
                 }
             },
             OperationKind.Invocation);
@@ -67,6 +72,36 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
                 }
             },
             OperationKind.SimpleAssignment);
+    }
+
+    /// <summary>
+    /// MG0011: the parts set in the chain of a constant, approved <c>WithLanguage</c> that the language does not take.
+    /// Only the chain's last <c>WithLanguage</c> counts: it is the one the message is sent in.
+    /// </summary>
+    private static void CheckTemplateParts(OperationAnalysisContext context, IInvocationOperation withLanguage, SchemaMember member, string template, SchemaSymbols symbols)
+    {
+        if (StringConstant(MemberAssignment.SkipConversions(withLanguage.Arguments[0].Value)) is not { } language
+            || !member.AllowedValues.Contains(language, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var chain = BuilderChain.FromTop(BuilderChain.ClimbFrom(withLanguage, symbols), symbols, context.CancellationToken);
+        if (!ReferenceEquals(chain.Members.LastOrDefault(m => m.JsonName == member.JsonName)?.Operation, withLanguage))
+        {
+            return;
+        }
+
+        foreach (var assignment in chain.Members)
+        {
+            if (assignment.Operation is IInvocationOperation call
+                && symbols.TemplateLanguages(call.TargetMethod) is { IsDefault: false } languages
+                && !languages.Contains(language, StringComparer.Ordinal))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    TemplatePartNotTakenRule.Descriptor, assignment.Location, call.TargetMethod.Name, template, language, string.Join(", ", languages)));
+            }
+        }
     }
 
     // templateName: the template whose builder sets the member, whose language is MG0009 rather than MG0008.

@@ -116,6 +116,23 @@ internal sealed class SchemaSymbols
         return true;
     }
 
+    /// <summary>
+    /// The languages that take the part a generated template builder's method sets, when not all the template's
+    /// languages do (<c>[WhatsAppTemplate]</c> on the method); default when every language takes it.
+    /// </summary>
+    public ImmutableArray<string> TemplateLanguages(IMethodSymbol method)
+    {
+        foreach (var attribute in method.OriginalDefinition.GetAttributes())
+        {
+            if (_template is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _template) && attribute.ConstructorArguments.Length == 2)
+            {
+                return Strings(attribute.ConstructorArguments[1]).ToImmutableArray();
+            }
+        }
+
+        return default;
+    }
+
     /// <summary>Whether <paramref name="method"/> is a generated builder's parameterless <c>Build()</c>.</summary>
     public bool IsBuild(IMethodSymbol method, out MessageType builder)
     {

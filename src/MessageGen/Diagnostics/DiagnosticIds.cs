@@ -14,6 +14,7 @@ internal static class DiagnosticIds
     public const string ConstantNotAllowedValue = "MG0008";
     public const string TemplateLanguageNotApproved = "MG0009";
     public const string TemplatePartMissing = "MG0010";
+    public const string TemplatePartNotTaken = "MG0011";
 
     // MG1xxx: problems in a schema file, reported at their line and column.
     public const string SchemaGenerationFailed = "MG1000";

@@ -26,5 +26,6 @@ internal static class UsageRules
         ConstantOutOfNumericRangeRule.Descriptor,
         ConstantNotAllowedValueRule.Descriptor,
         TemplateLanguageNotApprovedRule.Descriptor,
-        TemplatePartMissingRule.Descriptor);
+        TemplatePartMissingRule.Descriptor,
+        TemplatePartNotTakenRule.Descriptor);
 }

@@ -463,7 +463,7 @@ internal sealed class TemplateEmitter
 
             _writer.WriteLine($$"""
                 /// <returns>This builder.</returns>
-                [{{RuntimeTypes.SchemaAttributes}}.SchemaMember("body", Required = {{Literal(_spec.BodyRequired)}})]
+                [{{RuntimeTypes.SchemaAttributes}}.SchemaMember("body", Required = {{Literal(_spec.BodyRequired)}})]{{LanguagesAttribute(_spec.Languages.Where(l => l.Body == index))}}
                 public {{Builder}} {{body.MethodName}}({{parameters}})
                 {
                     _body = new[] { {{values}} };
@@ -483,7 +483,8 @@ internal sealed class TemplateEmitter
                 "string?",
                 $"Sets the parameter at the end of the URL of button {index}.",
                 $"_{Button(index)} = urlSuffix;",
-                methodName: "WithButton" + index);
+                methodName: "WithButton" + index,
+                languagesAttribute: LanguagesAttribute(_spec.Languages.Where(l => l.DynamicButtons.Contains(index))));
         }
 
         _writer.WriteLine($$"""
@@ -515,7 +516,8 @@ internal sealed class TemplateEmitter
         var others = string.Concat(_spec.HeaderKinds.Where(k => k != kind).Select(k => $" _{HeaderParameter(k)} = null;"));
         var languages = string.Join(", ", _spec.Languages.Where(l => l.Header == kind).Select(l => l.Code));
         var summary = $"Sets the {Upper(kind)} header, which {languages} take{(languages.Contains(",") ? string.Empty : "s")}{(others.Length > 0 ? "; replaces a header of another kind" : string.Empty)}.";
-        EmitSetter("header", _spec.HeaderRequired, parameter, HeaderType(kind) + "?", summary, $"_{parameter} = {parameter};{others}", methodName: name);
+        var languagesAttribute = LanguagesAttribute(_spec.Languages.Where(l => l.Header == kind));
+        EmitSetter("header", _spec.HeaderRequired, parameter, HeaderType(kind) + "?", summary, $"_{parameter} = {parameter};{others}", methodName: name, languagesAttribute: languagesAttribute);
         if (kind == TemplateHeaderKind.Text)
         {
             return;
@@ -526,7 +528,7 @@ internal sealed class TemplateEmitter
             /// <summary>{{SourceWriter.DocText(summary)}}</summary>
             /// <param name="{{parameter}}">Sets up the header on a new <see cref="{{builder}}"/>; its rules are checked by <see cref="Build"/>.</param>
             /// <returns>This builder.</returns>
-            [{{RuntimeTypes.SchemaAttributes}}.SchemaMember("header", Required = {{Literal(_spec.HeaderRequired)}})]
+            [{{RuntimeTypes.SchemaAttributes}}.SchemaMember("header", Required = {{Literal(_spec.HeaderRequired)}})]{{languagesAttribute}}
             public {{Builder}} {{name}}(global::System.Func<{{builder}}, {{builder}}> {{parameter}})
             {
                 if ({{parameter}} is null)
@@ -541,12 +543,24 @@ internal sealed class TemplateEmitter
             """);
     }
 
-    private void EmitSetter(string part, bool required, string parameter, string type, string summary, string body, string extraAttributeArguments = "", string? methodName = null)
+    /// <summary>
+    /// <c>[WhatsAppTemplate]</c> with the languages that take a part, on its setter, when some approved language does not:
+    /// the analyzers check it against a constant language. Empty when every language takes the part.
+    /// </summary>
+    private string LanguagesAttribute(IEnumerable<TemplateLanguageSpec> taking)
+    {
+        var codes = taking.Select(l => l.Code).ToList();
+        return codes.Count == _spec.Languages.Count
+            ? string.Empty
+            : $"\n[{RuntimeTypes.SchemaAttributes}.WhatsAppTemplate({string.Join(", ", new[] { _spec.Name }.Concat(codes).Select(Literal))})]";
+    }
+
+    private void EmitSetter(string part, bool required, string parameter, string type, string summary, string body, string extraAttributeArguments = "", string? methodName = null, string languagesAttribute = "")
     {
         _writer.WriteLine($$"""
             /// <summary>{{SourceWriter.DocText(summary)}}</summary>
             /// <returns>This builder.</returns>
-            [{{RuntimeTypes.SchemaAttributes}}.SchemaMember({{Literal(part)}}, Required = {{Literal(required)}}{{extraAttributeArguments}})]
+            [{{RuntimeTypes.SchemaAttributes}}.SchemaMember({{Literal(part)}}, Required = {{Literal(required)}}{{extraAttributeArguments}})]{{languagesAttribute}}
             public {{Builder}} {{methodName ?? "With" + char.ToUpperInvariant(parameter[0]) + parameter.Substring(1)}}({{type}} {{parameter}})
             {
                 {{body}}

@@ -191,6 +191,7 @@ namespace MessageGen.WhatsApp
         /// <param name="p3">The value of {{3}}.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("body", Required = true)]
+        [global::MessageGen.Schema.WhatsAppTemplate("appointment_reminder", "de_DE")]
         public global::MessageGen.WhatsApp.AppointmentReminderTemplateBuilder WithBody(string p1, string p2, string p3)
         {
             _body = new[] { p1 ?? throw new global::System.ArgumentNullException(nameof(p1)), p2 ?? throw new global::System.ArgumentNullException(nameof(p2)), p3 ?? throw new global::System.ArgumentNullException(nameof(p3)) };
@@ -203,6 +204,7 @@ namespace MessageGen.WhatsApp
         /// <param name="p2">The value of {{2}}.</param>
         /// <returns>This builder.</returns>
         [global::MessageGen.Schema.SchemaMember("body", Required = true)]
+        [global::MessageGen.Schema.WhatsAppTemplate("appointment_reminder", "en_US")]
         public global::MessageGen.WhatsApp.AppointmentReminderTemplateBuilder WithBody(string p1, string p2)
         {
             _body = new[] { p1 ?? throw new global::System.ArgumentNullException(nameof(p1)), p2 ?? throw new global::System.ArgumentNullException(nameof(p2)) };
