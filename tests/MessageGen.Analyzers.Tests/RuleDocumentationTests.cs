@@ -61,6 +61,9 @@ public class RuleDocumentationTests
                 ["MG0006"] = DiagnosticSeverity.Warning,
                 ["MG0007"] = DiagnosticSeverity.Warning,
                 ["MG0008"] = DiagnosticSeverity.Warning,
+                ["MG0009"] = DiagnosticSeverity.Warning,
+                ["MG0010"] = DiagnosticSeverity.Warning,
+                ["MG0011"] = DiagnosticSeverity.Warning,
             },
             severities);
         Assert.All(analyzers.SelectMany(a => a.SupportedDiagnostics), d => Assert.True(d.IsEnabledByDefault));

@@ -63,6 +63,22 @@ internal static class Verify
     public static Task AnalyzerAsync(string source, string[] schemas, params DiagnosticResult[] expected)
         => AnalyzerWithEditorConfigAsync(source, schemas, editorConfig: null, expected);
 
+    /// <summary>The templates fixture (tests/fixtures/templates/whatsapp-templates.json), copied next to the tests by the csproj.</summary>
+    public static string TemplatesFixture { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "templates", "whatsapp-templates.json"));
+
+    /// <summary>
+    /// As <see cref="AnalyzerAsync(string, DiagnosticResult[])"/>, with a templates file (the fixture unless
+    /// <paramref name="templates"/>) and the schemas of the types template headers are sent with.
+    /// </summary>
+    public static Task TemplateAnalyzerAsync(string source, string? templates, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest { TestCode = source };
+        Configure(test, test.TestState, new[] { VideoSchema, ImageSchema, DocumentSchema, LocationSchema });
+        test.TestState.AdditionalFiles.Add(("/0/whatsapp-templates.json", templates ?? TemplatesFixture));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>As <see cref="AnalyzerAsync(string, string[], DiagnosticResult[])"/>, with an .editorconfig for the test project.</summary>
     public static Task AnalyzerWithEditorConfigAsync(string source, string[] schemas, string? editorConfig, params DiagnosticResult[] expected)
     {

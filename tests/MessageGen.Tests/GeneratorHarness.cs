@@ -15,6 +15,8 @@ internal static class GeneratorHarness
     private static readonly string[] s_trackedSteps =
     {
         TrackingNames.SchemaFiles, TrackingNames.Options, TrackingNames.Parse, TrackingNames.Emit, TrackingNames.AllSchemas,
+        TrackingNames.TemplateFiles, TrackingNames.TemplateParse, TrackingNames.TemplateSpecs, TrackingNames.SchemaTypeNames,
+        TrackingNames.TemplatePlan, TrackingNames.TemplateEmit,
     };
 
     public static IReadOnlyList<string> TrackedSteps => s_trackedSteps;

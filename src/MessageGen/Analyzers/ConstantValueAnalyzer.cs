@@ -17,7 +17,7 @@ namespace MessageGen.Analyzers;
 /// MG0004 (constant breaks <c>minLength</c>/<c>maxLength</c>), MG0005 (constant does not match <c>pattern</c>),
 /// MG0006 (constant <c>format: uri</c> value is not an absolute https URI), MG0007 (constant number breaks
 /// <c>minimum</c>, <c>maximum</c>, their exclusive forms, <c>multipleOf</c> or <c>enum</c>, or is NaN or infinite) and
-/// MG0008 (constant string is not one of the <c>enum</c> values), for every generated <c>With...</c> call and
+/// MG0008 (constant string is not one of the <c>enum</c> values; MG0009 for a template's language), for every generated <c>With...</c> call and
 /// model initializer assignment whose value is a compile-time constant (or <c>string.Empty</c>, or a
 /// <c>new Uri("...")</c>), wherever it is: in a chain, a lambda, an array or collection expression, a nested initializer.
 /// The limits come from <c>[SchemaMember]</c> on the generated member (see <see cref="SchemaSymbols"/>), so every
@@ -38,7 +38,9 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
         ConstantPatternMismatchRule.Descriptor,
         ConstantNotHttpsUriRule.Descriptor,
         ConstantOutOfNumericRangeRule.Descriptor,
-        ConstantNotAllowedValueRule.Descriptor);
+        ConstantNotAllowedValueRule.Descriptor,
+        TemplateLanguageNotApprovedRule.Descriptor,
+        TemplatePartNotTakenRule.Descriptor);
 
     private protected override void Register(CompilationStartAnalysisContext start, SchemaSymbols symbols)
     {
@@ -48,9 +50,13 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
             c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
-                if (invocation.Arguments.Length == 1 && symbols.TryGetBuilderMember(invocation.TargetMethod, out _, out var member))
+                if (invocation.Arguments.Length == 1 && symbols.TryGetBuilderMember(invocation.TargetMethod, out var builder, out var member))
                 {
-                    Check(c, member, invocation.Arguments[0].Value, MemberAssignment.InvocationLocation(invocation), uri, patterns);
+                    Check(c, member, invocation.Arguments[0].Value, MemberAssignment.InvocationLocation(invocation), uri, patterns, builder.TemplateName);
+                    if (builder.TemplateName is { } template && member.JsonName == TemplateLanguageNotApprovedRule.Member)
+                    {
+                        CheckTemplateParts(c, invocation, member, template, symbols);
+                    }
                 }
             },
             OperationKind.Invocation);
@@ -68,7 +74,38 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
             OperationKind.SimpleAssignment);
     }
 
-    private static void Check(OperationAnalysisContext context, SchemaMember member, IOperation value, Location location, INamedTypeSymbol? uri, ConcurrentDictionary<string, Regex?> patterns)
+    /// <summary>
+    /// MG0011: the parts set in the chain of a constant, approved <c>WithLanguage</c> that the language does not take.
+    /// Only the chain's last <c>WithLanguage</c> counts: it is the one the message is sent in.
+    /// </summary>
+    private static void CheckTemplateParts(OperationAnalysisContext context, IInvocationOperation withLanguage, SchemaMember member, string template, SchemaSymbols symbols)
+    {
+        if (StringConstant(MemberAssignment.SkipConversions(withLanguage.Arguments[0].Value)) is not { } language
+            || !member.AllowedValues.Contains(language, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var chain = BuilderChain.FromTop(BuilderChain.ClimbFrom(withLanguage, symbols), symbols, context.CancellationToken);
+        if (!ReferenceEquals(chain.Members.LastOrDefault(m => m.JsonName == member.JsonName)?.Operation, withLanguage))
+        {
+            return;
+        }
+
+        foreach (var assignment in chain.Members)
+        {
+            if (assignment.Operation is IInvocationOperation call
+                && symbols.TemplateLanguages(call.TargetMethod) is { IsDefault: false } languages
+                && !languages.Contains(language, StringComparer.Ordinal))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    TemplatePartNotTakenRule.Descriptor, assignment.Location, call.TargetMethod.Name, template, language, string.Join(", ", languages)));
+            }
+        }
+    }
+
+    // templateName: the template whose builder sets the member, whose language is MG0009 rather than MG0008.
+    private static void Check(OperationAnalysisContext context, SchemaMember member, IOperation value, Location location, INamedTypeSymbol? uri, ConcurrentDictionary<string, Regex?> patterns, string? templateName = null)
     {
         if (NumericConstant(value) is { } numeric)
         {
@@ -131,7 +168,9 @@ public sealed class ConstantValueAnalyzer : SchemaAnalyzer
             if (!member.AllowedValues.IsEmpty && !member.AllowedValues.Contains(text, StringComparer.Ordinal))
             {
                 var allowed = string.Join(", ", member.AllowedValues.Select(v => "\"" + Shorten(v) + "\""));
-                context.ReportDiagnostic(Diagnostic.Create(ConstantNotAllowedValueRule.Descriptor, location, member.JsonName, Shorten(text), allowed));
+                context.ReportDiagnostic(templateName is not null && member.JsonName == TemplateLanguageNotApprovedRule.Member
+                    ? Diagnostic.Create(TemplateLanguageNotApprovedRule.Descriptor, location, templateName, Shorten(text), allowed)
+                    : Diagnostic.Create(ConstantNotAllowedValueRule.Descriptor, location, member.JsonName, Shorten(text), allowed));
             }
         }
 

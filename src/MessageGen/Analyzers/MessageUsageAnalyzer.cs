@@ -31,7 +31,8 @@ public sealed class MessageUsageAnalyzer : SchemaAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         MutuallyExclusiveMembersRule.Descriptor,
         DependentMemberWithoutDependencyRule.Descriptor,
-        RequiredMemberMissingRule.Descriptor);
+        RequiredMemberMissingRule.Descriptor,
+        TemplatePartMissingRule.Descriptor);
 
     private protected override void Register(CompilationStartAnalysisContext start, SchemaSymbols symbols)
     {
@@ -188,7 +189,9 @@ public sealed class MessageUsageAnalyzer : SchemaAnalyzer
 
         foreach (var missing in state.MissingRequired(includeCSharpRequired))
         {
-            Report(Diagnostic.Create(RequiredMemberMissingRule.Descriptor, builtAt, title, $"'{missing}', which the schema requires"));
+            Report(state.Type.TemplateName is { } template
+                ? Diagnostic.Create(TemplatePartMissingRule.Descriptor, builtAt, title, $"'{missing}', which template '{template}' needs in every language it is approved in")
+                : Diagnostic.Create(RequiredMemberMissingRule.Descriptor, builtAt, title, $"'{missing}', which the schema requires"));
         }
 
         if (brokeDependency)

@@ -31,11 +31,13 @@ internal sealed class SchemaSymbols
     private readonly INamedTypeSymbol? _exactlyOneOf;
     private readonly INamedTypeSymbol? _dependentMembers;
     private readonly INamedTypeSymbol? _schemaMember;
+    private readonly INamedTypeSymbol? _template;
     private readonly ConcurrentDictionary<ITypeSymbol, MessageType?> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, SchemaMember?> _members = new(SymbolEqualityComparer.Default);
 
-    private SchemaSymbols(INamedTypeSymbol generatedMessage, INamedTypeSymbol? exactlyOneOf, INamedTypeSymbol? dependentMembers, INamedTypeSymbol? schemaMember)
+    private SchemaSymbols(INamedTypeSymbol generatedMessage, INamedTypeSymbol? exactlyOneOf, INamedTypeSymbol? dependentMembers, INamedTypeSymbol? schemaMember, INamedTypeSymbol? template)
     {
+        _template = template;
         _generatedMessage = generatedMessage;
         _exactlyOneOf = exactlyOneOf;
         _dependentMembers = dependentMembers;
@@ -58,7 +60,8 @@ internal sealed class SchemaSymbols
             generatedMessage,
             compilation.GetTypeByMetadataName(SchemaNamespace + "ExactlyOneOfAttribute"),
             compilation.GetTypeByMetadataName(SchemaNamespace + "DependentMembersAttribute"),
-            compilation.GetTypeByMetadataName(SchemaNamespace + "SchemaMemberAttribute"));
+            compilation.GetTypeByMetadataName(SchemaNamespace + "SchemaMemberAttribute"),
+            compilation.GetTypeByMetadataName(SchemaNamespace + "WhatsAppTemplateAttribute"));
     }
 
     /// <summary>The generated model or builder <paramref name="type"/> is, or null when it is not one.</summary>
@@ -113,6 +116,23 @@ internal sealed class SchemaSymbols
         return true;
     }
 
+    /// <summary>
+    /// The languages that take the part a generated template builder's method sets, when not all the template's
+    /// languages do (<c>[WhatsAppTemplate]</c> on the method); default when every language takes it.
+    /// </summary>
+    public ImmutableArray<string> TemplateLanguages(IMethodSymbol method)
+    {
+        foreach (var attribute in method.OriginalDefinition.GetAttributes())
+        {
+            if (_template is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _template) && attribute.ConstructorArguments.Length == 2)
+            {
+                return Strings(attribute.ConstructorArguments[1]).ToImmutableArray();
+            }
+        }
+
+        return default;
+    }
+
     /// <summary>Whether <paramref name="method"/> is a generated builder's parameterless <c>Build()</c>.</summary>
     public bool IsBuild(IMethodSymbol method, out MessageType builder)
     {
@@ -135,6 +155,7 @@ internal sealed class SchemaSymbols
     private MessageType? CreateMessageType(INamedTypeSymbol type)
     {
         AttributeData? generated = null;
+        string? templateName = null;
         var exactlyOneOf = ImmutableArray.CreateBuilder<ImmutableArray<ImmutableArray<string>>>();
         var dependencies = ImmutableArray.CreateBuilder<Dependency>();
         foreach (var attribute in type.GetAttributes())
@@ -148,6 +169,10 @@ internal sealed class SchemaSymbols
             if (SymbolEqualityComparer.Default.Equals(attributeClass, _generatedMessage))
             {
                 generated = attribute;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(attributeClass, _template))
+            {
+                templateName = attribute.ConstructorArguments.FirstOrDefault().Value as string;
             }
             else if (SymbolEqualityComparer.Default.Equals(attributeClass, _exactlyOneOf))
             {
@@ -197,7 +222,7 @@ internal sealed class SchemaSymbols
             }
         }
 
-        return new MessageType(type, title, isBuilder, exactlyOneOf.ToImmutable(), dependencies.ToImmutable(), required.ToImmutable());
+        return new MessageType(type, title, isBuilder, exactlyOneOf.ToImmutable(), dependencies.ToImmutable(), required.ToImmutable(), templateName);
     }
 
     private SchemaMember? CreateMember(ISymbol symbol)
@@ -281,7 +306,8 @@ internal sealed class MessageType(
     bool isBuilder,
     ImmutableArray<ImmutableArray<ImmutableArray<string>>> exactlyOneOf,
     ImmutableArray<Dependency> dependencies,
-    ImmutableArray<RequiredMember> required)
+    ImmutableArray<RequiredMember> required,
+    string? templateName)
 {
     public INamedTypeSymbol Type { get; } = type;
 
@@ -296,6 +322,9 @@ internal sealed class MessageType(
     public ImmutableArray<Dependency> Dependencies { get; } = dependencies;
 
     public ImmutableArray<RequiredMember> Required { get; } = required;
+
+    /// <summary>The WhatsApp template's name when the type was generated from a templates file; null for a schema's.</summary>
+    public string? TemplateName { get; } = templateName;
 
     /// <summary>Whether the type has any rule that depends on which members are set together.</summary>
     public bool HasCombinationRules => ExactlyOneOf.Length > 0 || Dependencies.Length > 0 || Required.Length > 0;

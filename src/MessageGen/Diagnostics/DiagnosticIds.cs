@@ -12,6 +12,9 @@ internal static class DiagnosticIds
     public const string ConstantNotHttpsUri = "MG0006";
     public const string ConstantOutOfNumericRange = "MG0007";
     public const string ConstantNotAllowedValue = "MG0008";
+    public const string TemplateLanguageNotApproved = "MG0009";
+    public const string TemplatePartMissing = "MG0010";
+    public const string TemplatePartNotTaken = "MG0011";
 
     // MG1xxx: problems in a schema file, reported at their line and column.
     public const string SchemaGenerationFailed = "MG1000";
@@ -24,4 +27,11 @@ internal static class DiagnosticIds
     public const string UnknownMemberName = "MG1007";
     public const string UnreadableSchemaFile = "MG1008";
     public const string UnsupportedAssertion = "MG1009";
+
+    // MG1010..: problems in a templates file (*templates.json), reported at their line and column.
+    public const string MalformedTemplates = "MG1010";
+    public const string InvalidTemplateParameters = "MG1011";
+    public const string TemplateNameConflict = "MG1012";
+    public const string InvalidTemplateName = "MG1013";
+    public const string TemplateMediaTypeMissing = "MG1014";
 }

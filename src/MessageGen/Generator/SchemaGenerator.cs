@@ -14,11 +14,12 @@ using Microsoft.CodeAnalysis.Text;
 namespace MessageGen.Generator;
 
 /// <summary>
-/// Generates typed messages, builders and UTF-8 serializers from every <c>*.schema.json</c> AdditionalFile.
+/// Generates typed messages, builders and UTF-8 serializers from every <c>*.schema.json</c> AdditionalFile, and a
+/// typed template from every approved template of a <c>*templates.json</c> one.
 /// Each file is parsed on its own, so editing one schema re-runs only its steps; C# edits re-run none.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed class SchemaGenerator : IIncrementalGenerator
+public sealed partial class SchemaGenerator : IIncrementalGenerator
 {
     private const string SchemaSuffix = ".schema.json";
 
@@ -45,6 +46,8 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         // Collected so that hint names and type names can be checked across files.
         var all = emitted.Collect().WithTrackingName(TrackingNames.AllSchemas);
         context.RegisterSourceOutput(all, static (context, schemas) => AddSources(context, schemas));
+
+        InitializeTemplates(context, all, options);
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)

@@ -24,5 +24,8 @@ internal static class UsageRules
         ConstantPatternMismatchRule.Descriptor,
         ConstantNotHttpsUriRule.Descriptor,
         ConstantOutOfNumericRangeRule.Descriptor,
-        ConstantNotAllowedValueRule.Descriptor);
+        ConstantNotAllowedValueRule.Descriptor,
+        TemplateLanguageNotApprovedRule.Descriptor,
+        TemplatePartMissingRule.Descriptor,
+        TemplatePartNotTakenRule.Descriptor);
 }

@@ -13,6 +13,9 @@ internal sealed class AttributeEmitter(SourceWriter writer, SchemaSpec schema)
 {
     private static readonly string s_generatorVersion = $"{typeof(AttributeEmitter).Assembly.GetName().Version}";
 
+    /// <summary><c>[GeneratedCode]</c> with the generator's version, on every generated type.</summary>
+    public static string GeneratedCode { get; } = $"[global::System.CodeDom.Compiler.GeneratedCode(\"MessageGen\", \"{s_generatorVersion}\")]";
+
     public void EmitModelAttributes(ObjectSpec obj)
         => EmitTypeAttributes(obj, $"BuilderType = typeof({schema.Qualified(obj.BuilderTypeName)})");
 
@@ -87,7 +90,7 @@ internal sealed class AttributeEmitter(SourceWriter writer, SchemaSpec schema)
 
     /// <summary><c>[GeneratedCode]</c> with the generator's version, on every generated type.</summary>
     public void EmitGeneratedCode()
-        => writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"MessageGen\", \"{s_generatorVersion}\")]");
+        => writer.WriteLine(GeneratedCode);
 
     /// <summary><c>[GeneratedMessage]</c> links the model and its builder; the rule attributes carry oneOf and dependencies.</summary>
     private void EmitTypeAttributes(ObjectSpec obj, string link)
