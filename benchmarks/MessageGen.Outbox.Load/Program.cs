@@ -11,6 +11,11 @@ using MessageGen.Testing;
 // SIGKILL mid-run. Checks: every message at most once (exactly once unless unknown), no 130429, the aggregate rate
 // within 10% of the limit, and what the outbox adds per message.
 //   dotnet run -c Release --project benchmarks/MessageGen.Outbox.Load -- [--messages 3000] [--mps 100] [--workers 3] [--kill-after 1000]
+if (Environment.GetCommandLineArgs().Contains("--overhead"))
+{
+    return await OutboxOverheadRun.RunAsync(Argument("--messages", 3000), Argument("--concurrency", 1));
+}
+
 var messages = Argument("--messages", 3000);
 var messagesPerSecond = Argument("--mps", 100);
 var workerCount = Argument("--workers", 3);

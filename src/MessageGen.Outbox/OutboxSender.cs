@@ -56,6 +56,8 @@ public sealed partial class OutboxSender : BackgroundService
 
     private async Task RunAsync(bool untilDone, CancellationToken stoppingToken)
     {
+        // Each send holds up to two connections: one for its own writes, one for the claims and leases beside it.
+        await _store.WarmUpAsync(_options.Concurrency + 2, stoppingToken).ConfigureAwait(false);
         using var renewal = new CancellationTokenSource();
         var renewing = RenewLeasesAsync(renewal.Token);
         try

@@ -21,32 +21,39 @@ namespace MessageGen.Redis;
 /// </remarks>
 public sealed partial class RedisSendRateLimiter : ISendRateLimiter
 {
-    // KEYS[1] number, KEYS[2] pair; ARGV interval and limit (µs) of each; pair interval 0 = no pair limit.
-    // Returns 0 when both limits had room (both taken), else the µs to wait (nothing taken).
+    // KEYS[1] number, KEYS[2] pair; ARGV interval and limit (µs) of each (pair interval 0 = no pair limit), then the
+    // longest wait (µs) a place may be reserved for. Returns 0 when both limits had room (both taken); -w when both places
+    // were reserved w µs ahead (taken: the caller sends after w); w when the wait is longer than that (nothing taken).
+    // Reserving, rather than telling every waiter to come back, gives each message one call however many wait at once.
     internal const string Script = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
         local interval = tonumber(ARGV[1])
         local tat = tonumber(redis.call('GET', KEYS[1]))
         if tat == nil or tat < now then tat = now end
-        local arrival = tat + interval
-        local wait = arrival - tonumber(ARGV[2]) - now
+        local wait = tat + interval - tonumber(ARGV[2]) - now
         local pairInterval = tonumber(ARGV[3])
-        local pairArrival = 0
+        local ptat = 0
         if pairInterval > 0 then
-          local ptat = tonumber(redis.call('GET', KEYS[2]))
+          ptat = tonumber(redis.call('GET', KEYS[2]))
           if ptat == nil or ptat < now then ptat = now end
-          pairArrival = ptat + pairInterval
-          local pwait = pairArrival - tonumber(ARGV[4]) - now
+          local pwait = ptat + pairInterval - tonumber(ARGV[4]) - now
           if pwait > wait then wait = pwait end
         end
-        if wait > 0 then return math.ceil(wait) end
+        if wait > tonumber(ARGV[5]) then return math.ceil(wait) end
+        if wait < 0 then wait = 0 end
+        local at = now + wait
+        local arrival = math.max(tat, at) + interval
         redis.call('SET', KEYS[1], string.format('%d', arrival), 'PX', math.ceil((arrival - now) / 1000) + 1)
         if pairInterval > 0 then
+          local pairArrival = math.max(ptat, at) + pairInterval
           redis.call('SET', KEYS[2], string.format('%d', pairArrival), 'PX', math.ceil((pairArrival - now) / 1000) + 1)
         end
-        return 0
+        return -math.ceil(wait)
         """;
+
+    /// <summary>The longest a message's place is reserved ahead; a longer wait (a recipient's pair limit) is waited out first.</summary>
+    private static readonly long MaxReservationMicroseconds = (long)TimeSpan.FromSeconds(1).TotalMicroseconds;
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
 
@@ -80,7 +87,7 @@ public sealed partial class RedisSendRateLimiter : ISendRateLimiter
         }
 
         _connect = connect;
-        _arguments = [interval, limit, pairInterval, pairLimit];
+        _arguments = [interval, limit, pairInterval, pairLimit, MaxReservationMicroseconds];
         _pairLimit = pairInterval > 0;
         _keyPrefix = options.KeyPrefix ?? string.Empty;
         _maxRetryDelay = options.MaxRetryDelay;
@@ -140,10 +147,13 @@ public sealed partial class RedisSendRateLimiter : ISendRateLimiter
 
             if (wait <= 0)
             {
+                // Taken now (0), or reserved -wait µs ahead. A wait cancelled now leaves its place unused: fewer sends, never more.
+                await Task.Delay(TimeSpan.FromTicks(-wait * 10), cancellationToken).ConfigureAwait(false);
                 return;
             }
 
-            await Task.Delay(TimeSpan.FromTicks(wait * 10), cancellationToken).ConfigureAwait(false);
+            // Come back when the wait is within the reservation window.
+            await Task.Delay(TimeSpan.FromTicks((wait - MaxReservationMicroseconds + 1) * 10), cancellationToken).ConfigureAwait(false);
             retryDelay = FirstRetryDelay;
             unreachableSince = null;
         }

@@ -29,5 +29,5 @@ internal sealed class SandboxRateLimits
 
     /// <summary>Takes a place for a message to <paramref name="to"/>; returns the limit that refused it, or null when it may go.</summary>
     // "+4915..." and "4915..." are the same WhatsApp user, as the answer's wa_id shows.
-    public SendLimit? TryTake(string to) => _cells.TryTake(string.Empty, to.TrimStart('+'))?.Limit;
+    public SendLimit? TryTake(string to) => _cells.TryTake(string.Empty, to.TrimStart('+'), reserveUpTo: TimeSpan.Zero)?.Limit;
 }

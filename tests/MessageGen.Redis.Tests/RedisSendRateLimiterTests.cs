@@ -58,6 +58,25 @@ public sealed class RedisSendRateLimiterTests
     }
 
     [Fact]
+    public async Task Many_waiting_senders_make_one_redis_call_per_message()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var connection = await redis.ConnectAsync();
+        var limiter = new RedisSendRateLimiter(connection, Options(messagesPerSecond: 50, burst: 1));
+        var server = connection.GetServer(redis.Configuration);
+        await server.ExecuteAsync("CONFIG", "RESETSTAT");
+
+        // 24 senders waiting at once, as three workers of eight would: each message reserves its place in one call,
+        // rather than all of them coming back at every free place.
+        await Acquire([limiter], count: 100, concurrency: 24, new Timeline());
+
+        var stats = (string)(await server.ExecuteAsync("INFO", "commandstats"))!;
+        var calls = stats.Split('\n').Where(line => line.StartsWith("cmdstat_eval", StringComparison.Ordinal))
+            .Sum(line => long.Parse(line.Split("calls=")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(calls, 100, 110);
+    }
+
+    [Fact]
     public async Task Two_processes_share_the_pair_limit_and_other_recipients_do_not_wait()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -61,7 +61,11 @@ internal sealed class OutboxDialect
         ArgumentException.ThrowIfNullOrWhiteSpace(store);
         if (IsPostgreSql(store))
         {
-            return (PostgreSql, NpgsqlDataSource.Create(store));
+            var postgres = new NpgsqlDataSourceBuilder(store);
+            // The outbox runs the same few statements per message: prepared once per connection, they skip parsing and planning.
+            postgres.ConnectionStringBuilder.MaxAutoPrepare = Math.Max(postgres.ConnectionStringBuilder.MaxAutoPrepare, 32);
+            postgres.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            return (PostgreSql, postgres.Build());
         }
 
         var sqlite = new SqliteConnectionStringBuilder(store.Contains('=', StringComparison.Ordinal) ? store : $"Data Source={store}")

@@ -41,6 +41,19 @@ internal sealed class OutboxStore : IAsyncDisposable
         return added;
     }
 
+    /// <summary>
+    /// Opens <paramref name="count"/> connections at once and returns them to the pool, so that the first messages do not
+    /// each wait for a new connection (a new PostgreSQL backend costs milliseconds).
+    /// </summary>
+    public async Task WarmUpAsync(int count, CancellationToken cancellationToken)
+    {
+        var connections = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => OpenAsync(cancellationToken))).ConfigureAwait(false);
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(string worker, int count, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

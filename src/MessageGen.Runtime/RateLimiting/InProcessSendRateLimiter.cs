@@ -6,6 +6,9 @@ namespace MessageGen;
 /// </summary>
 public sealed class InProcessSendRateLimiter : ISendRateLimiter
 {
+    /// <summary>The longest a message's place is reserved ahead; a longer wait (a recipient's pair limit) is waited out first.</summary>
+    private static readonly TimeSpan MaxReservation = TimeSpan.FromSeconds(1);
+
     private readonly SendLimitCells _cells;
     private readonly TimeProvider _timeProvider;
 
@@ -30,12 +33,18 @@ public sealed class InProcessSendRateLimiter : ISendRateLimiter
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_cells.TryTake(numberKey, pairKey) is not { } heldBack)
+            switch (_cells.TryTake(numberKey, pairKey, MaxReservation))
             {
-                return;
+                case null:
+                    return;
+                case { Reserved: true } reserved:
+                    // The place is this message's: one look per message however many wait. A wait cancelled now leaves it unused.
+                    await Task.Delay(reserved.Wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+                    return;
+                case { } heldBack:
+                    await Task.Delay(heldBack.Wait - MaxReservation, _timeProvider, cancellationToken).ConfigureAwait(false);
+                    break;
             }
-
-            await Task.Delay(heldBack.Wait, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -46,33 +46,35 @@ internal sealed class SendLimitCells
 
     /// <summary>
     /// Takes a place for a message in the number's cell (<paramref name="numberKey"/>) and, with a pair limit, the pair's
-    /// (<paramref name="pairKey"/>); or takes nothing and says which limit held it back and for how long.
+    /// (<paramref name="pairKey"/>): now (null), or, when the wait is at most <paramref name="reserveUpTo"/>, ahead
+    /// (<c>Reserved</c>: the message goes after <c>Wait</c>); else it takes nothing and says which limit held it back and for how long.
     /// </summary>
-    public (SendLimit Limit, TimeSpan Wait)? TryTake(string numberKey, string pairKey)
+    public (SendLimit Limit, TimeSpan Wait, bool Reserved)? TryTake(string numberKey, string pairKey, TimeSpan reserveUpTo = default)
     {
         var now = _time.GetElapsedTime(_origin).Ticks;
         lock (_gate)
         {
             var numberFullAt = Math.Max(_fullAt.GetValueOrDefault(numberKey), now);
-            if (numberFullAt - now > _tolerance)
-            {
-                return (SendLimit.Throughput, TimeSpan.FromTicks(numberFullAt - now - _tolerance));
-            }
-
             var pairFullAt = _pairInterval > 0 ? Math.Max(_fullAt.GetValueOrDefault(pairKey), now) : 0;
-            if (_pairInterval > 0 && pairFullAt - now > _pairTolerance)
+            var numberWait = numberFullAt - now - _tolerance;
+            var pairWait = _pairInterval > 0 ? pairFullAt - now - _pairTolerance : 0;
+            var wait = Math.Max(numberWait, pairWait);
+            var limit = numberWait > 0 ? SendLimit.Throughput : SendLimit.Pair;
+            if (wait > reserveUpTo.Ticks)
             {
-                return (SendLimit.Pair, TimeSpan.FromTicks(pairFullAt - now - _pairTolerance));
+                return (limit, TimeSpan.FromTicks(wait), Reserved: false);
             }
 
-            _fullAt[numberKey] = numberFullAt + _interval;
+            // The message's place: now, or when both cells have room.
+            var at = now + Math.Max(0, wait);
+            _fullAt[numberKey] = Math.Max(numberFullAt, at) + _interval;
             if (_pairInterval > 0)
             {
-                _fullAt[pairKey] = pairFullAt + _pairInterval;
+                _fullAt[pairKey] = Math.Max(pairFullAt, at) + _pairInterval;
             }
 
             SweepIfLarge(now);
-            return null;
+            return wait > 0 ? (limit, TimeSpan.FromTicks(wait), Reserved: true) : null;
         }
     }
 
