@@ -188,7 +188,7 @@ public partial class ReadmeTests(PackageFeed feed)
         return string.Join('\n', usings.Distinct().Concat(statements));
     }
 
-    private static List<(string Language, string Text)> ReadBlocks(string markdown)
+    internal static List<(string Language, string Text)> ReadBlocks(string markdown)
     {
         var blocks = new List<(string, string)>();
         foreach (Match match in FencedBlock().Matches(markdown.ReplaceLineEndings("\n")))
@@ -199,7 +199,7 @@ public partial class ReadmeTests(PackageFeed feed)
         return blocks;
     }
 
-    private static void WaitFor(System.Text.StringBuilder output, string text, System.Diagnostics.Process process)
+    internal static void WaitFor(System.Text.StringBuilder output, string text, System.Diagnostics.Process process)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (DateTime.UtcNow < deadline)
@@ -219,7 +219,7 @@ public partial class ReadmeTests(PackageFeed feed)
         Assert.Fail($"The sandbox did not print '{text}' within a minute:\n{output}");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
