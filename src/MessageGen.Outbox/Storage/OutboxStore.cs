@@ -9,6 +9,10 @@ internal sealed class OutboxStore : IAsyncDisposable
     private readonly DbDataSource _source;
     private readonly OutboxSql _sql;
     private readonly SemaphoreSlim _migration = new(1, 1);
+
+    // SQLite has one writer at a time: writers of this process queue here rather than in SQLite's busy handler, which
+    // sleeps and retries with growing delays (hundreds of milliseconds with a few concurrent senders).
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private volatile bool _migrated;
 
     public OutboxStore(string store)
@@ -21,6 +25,7 @@ internal sealed class OutboxStore : IAsyncDisposable
 
     public async Task<int> EnqueueAsync(IReadOnlyList<(string Key, string Recipient, byte[] Body)> rows, CancellationToken cancellationToken)
     {
+        using var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, _sql.Enqueue);
@@ -56,6 +61,7 @@ internal sealed class OutboxStore : IAsyncDisposable
 
     public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(string worker, int count, TimeSpan lease, CancellationToken cancellationToken)
     {
+        using var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, _sql.Claim, ("worker", worker), ("lease", Milliseconds(lease)), ("count", count));
         var claimed = new List<ClaimedMessage>(count);
@@ -85,6 +91,7 @@ internal sealed class OutboxStore : IAsyncDisposable
     /// <summary>Puts a message the API did not take back to pending, to try after <paramref name="delay"/>; failed after the last attempt.</summary>
     public async Task<OutboxState> RetryLaterAsync(long id, int? code, string error, TimeSpan delay, int maxAttempts, CancellationToken cancellationToken)
     {
+        using var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
             connection, _sql.RetryLater, ("id", id), ("code", code), ("error", error), ("delay", Milliseconds(delay)), ("maxAttempts", maxAttempts));
@@ -155,6 +162,24 @@ internal sealed class OutboxStore : IAsyncDisposable
     {
         await _source.DisposeAsync().ConfigureAwait(false);
         _migration.Dispose();
+        _sqliteWriter.Dispose();
+    }
+
+    /// <summary>This process's turn to write, on SQLite; nothing to wait for on PostgreSQL, whose row locks suffice.</summary>
+    private async Task<IDisposable?> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (Dialect != OutboxDialect.Sqlite)
+        {
+            return null;
+        }
+
+        await _sqliteWriter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Turn(_sqliteWriter);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     private async Task<bool> ApplyStatusAsync(string messageId, OutboxState state, int? code, CancellationToken cancellationToken) =>
@@ -190,6 +215,7 @@ internal sealed class OutboxStore : IAsyncDisposable
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        using var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
