@@ -17,13 +17,13 @@ internal sealed class OverheadRecorder
 {
     private const int Capacity = 100_000;
     private readonly long[] _ticks = new long[Capacity];
-    private int _count;
+    private long _count;
 
     public void Add(long stopwatchTicks)
     {
         lock (_ticks)
         {
-            _ticks[_count++ % Capacity] = stopwatchTicks;
+            _ticks[(int)(_count++ % Capacity)] = stopwatchTicks;
         }
     }
 
@@ -32,7 +32,7 @@ internal sealed class OverheadRecorder
         long[] sorted;
         lock (_ticks)
         {
-            sorted = _ticks[..Math.Min(_count, Capacity)];
+            sorted = _ticks[..(int)Math.Min(_count, Capacity)];
         }
 
         Array.Sort(sorted);

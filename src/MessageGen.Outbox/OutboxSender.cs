@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using MessageGen.Outbox.Storage;
@@ -22,6 +23,9 @@ public sealed partial class OutboxSender : BackgroundService
     private readonly IWhatsAppClient _client;
     private readonly OutboxSenderOptions _options;
     private readonly ILogger _logger;
+    /// <summary>Consecutive failures of the database after which the sender gives up (about a minute of backoff).</summary>
+    private const int MaxClaimFailures = 20;
+
     private readonly OverheadRecorder _overhead = new();
 
     /// <summary>Creates a sender of <paramref name="outbox"/>'s messages through <paramref name="client"/>.</summary>
@@ -76,12 +80,16 @@ public sealed partial class OutboxSender : BackgroundService
         }
     }
 
-    /// <summary>Claims batches as the senders take them; ends when stopped, or (draining) when nothing is left anywhere.</summary>
+    /// <summary>
+    /// Claims batches as the senders take them; ends when stopped, or (draining) when nothing of its messages is left
+    /// anywhere. A database that fails is retried with backoff (and logged) before the sender gives up.
+    /// </summary>
     private async IAsyncEnumerable<ClaimedMessage> ClaimAsync(bool untilDone, [EnumeratorCancellation] CancellationToken stoppingToken)
     {
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<ClaimedMessage> batch;
+            IReadOnlyList<ClaimedMessage> batch = [];
             try
             {
                 var expired = await _store.ExpireLeasesAsync(stoppingToken).ConfigureAwait(false);
@@ -90,20 +98,36 @@ public sealed partial class OutboxSender : BackgroundService
                     Log.LeasesExpired(_logger, expired);
                 }
 
-                batch = await _store.ClaimAsync(_options.WorkerId, _options.BatchSize, _options.LeaseDuration, stoppingToken).ConfigureAwait(false);
+                batch = await _store.ClaimAsync(_options.WorkerId, _options.BatchSize, _options.LeaseDuration, _options.KeyPrefix, stoppingToken).ConfigureAwait(false);
                 if (batch.Count == 0)
                 {
-                    if (untilDone && new OutboxTotals(await _store.CountAsync(null, stoppingToken).ConfigureAwait(false)).Unfinished == 0)
+                    if (untilDone && new OutboxTotals(await _store.CountAsync(_options.KeyPrefix, stoppingToken).ConfigureAwait(false)).Unfinished == 0)
                     {
                         yield break;
                     }
 
                     await Task.Delay(_options.PollInterval, stoppingToken).ConfigureAwait(false);
                 }
+
+                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 yield break;
+            }
+            catch (Exception e) when (e is DbException or TimeoutException && ++failures < MaxClaimFailures)
+            {
+                Log.ClaimFailed(_logger, failures, e);
+            }
+
+            if (failures > 0)
+            {
+                if (!await DelayUnlessStoppedAsync(TimeSpan.FromMilliseconds(Math.Min(100 << Math.Min(failures, 6), 5_000)), stoppingToken).ConfigureAwait(false))
+                {
+                    yield break;
+                }
+
+                continue;
             }
 
             foreach (var message in batch)
@@ -113,12 +137,26 @@ public sealed partial class OutboxSender : BackgroundService
         }
     }
 
+    private static async Task<bool> DelayUnlessStoppedAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     private async ValueTask SendAsync(ClaimedMessage message, CancellationToken stoppingToken)
     {
         // Stopping cancels the wait for a turn (the message stays pending), never a POST once "sending" is recorded:
-        // whichever of the two comes first (0 → -1 stopped, 0 → 1 sending) decides.
+        // whichever of the two comes first (0 → -1 stopped, 0 → 1 recording "sending") decides.
         using var waiting = new CancellationTokenSource();
         var phase = 0;
+        var posting = false;
         using var stop = stoppingToken.Register(() =>
         {
             if (Interlocked.CompareExchange(ref phase, -1, 0) == 0)
@@ -144,6 +182,7 @@ public sealed partial class OutboxSender : BackgroundService
                 }
 
                 overhead = Stopwatch.GetTimestamp() - started;
+                posting = true;
             }, waiting.Token).ConfigureAwait(false);
 
             var answered = Stopwatch.GetTimestamp();
@@ -154,19 +193,18 @@ public sealed partial class OutboxSender : BackgroundService
         {
             Log.LeaseLost(_logger, message.Key);
         }
-        catch (OperationCanceledException) when (Volatile.Read(ref phase) != 1)
+        catch (OperationCanceledException) when (Volatile.Read(ref phase) == -1)
         {
             // Stopped while waiting for its turn: still pending, released when the sender stops.
         }
         catch (WhatsAppApiException e) when (e.IsAuthenticationFailure)
         {
-            await _store.RetryLaterAsync(message.Id, e.ErrorCode, e.Message, TimeSpan.Zero, int.MaxValue, CancellationToken.None).ConfigureAwait(false);
+            await RetryLaterAsync(message, e.ErrorCode, e, TimeSpan.Zero, int.MaxValue).ConfigureAwait(false);
             throw;
         }
         catch (WhatsAppApiException e) when (e.IsTransient)
         {
-            var state = await _store.RetryLaterAsync(message.Id, e.ErrorCode, e.Message, _options.RetryDelay, _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
-            Log.NotTaken(_logger, message.Key, e.ErrorCode, state);
+            await RetryLaterAsync(message, e.ErrorCode, e, _options.RetryDelay, _options.MaxAttempts).ConfigureAwait(false);
         }
         catch (WhatsAppApiException e)
         {
@@ -175,19 +213,31 @@ public sealed partial class OutboxSender : BackgroundService
         }
         catch (WhatsAppException e) when (!e.MayHaveBeenDelivered)
         {
-            var state = await _store.RetryLaterAsync(message.Id, null, e.Message, _options.RetryDelay, _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
-            Log.NotTaken(_logger, message.Key, null, state);
+            await RetryLaterAsync(message, null, e, _options.RetryDelay, _options.MaxAttempts).ConfigureAwait(false);
         }
-        catch (Exception e) when (Volatile.Read(ref phase) == 1)
+        catch (Exception e) when (posting)
         {
             await _store.RecordEndAsync(message.Id, OutboxState.Unknown, null, e.Message, CancellationToken.None).ConfigureAwait(false);
             Log.Unknown(_logger, message.Key, e);
         }
         catch (Exception e)
         {
-            // Before "sending" (the rate limiter's store down, say): nothing left, try again later.
-            var state = await _store.RetryLaterAsync(message.Id, null, e.Message, _options.RetryDelay, int.MaxValue, CancellationToken.None).ConfigureAwait(false);
-            Log.NotSent(_logger, message.Key, e, state);
+            // Not posted (the rate limiter's store down, or "sending" could not be written): try again later.
+            await RetryLaterAsync(message, null, e, _options.RetryDelay, int.MaxValue).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Puts the message back to pending for a later try, if this worker still holds it.</summary>
+    private async Task RetryLaterAsync(ClaimedMessage message, int? code, Exception reason, TimeSpan delay, int maxAttempts)
+    {
+        var state = await _store.RetryLaterAsync(message.Id, _options.WorkerId, code, reason.Message, delay, maxAttempts, CancellationToken.None).ConfigureAwait(false);
+        if (state is null)
+        {
+            Log.LeaseLost(_logger, message.Key);
+        }
+        else
+        {
+            Log.NotSent(_logger, message.Key, code, state.Value, reason);
         }
     }
 
@@ -241,8 +291,8 @@ public sealed partial class OutboxSender : BackgroundService
         [LoggerMessage(2, LogLevel.Warning, "Outbox: message {Key} was taken over by another worker after this one's lease ended; not sent here.")]
         public static partial void LeaseLost(ILogger logger, string key);
 
-        [LoggerMessage(3, LogLevel.Warning, "Outbox: message {Key} was not taken by the API (code {Code}); now {State}.")]
-        public static partial void NotTaken(ILogger logger, string key, int? code, OutboxState state);
+        [LoggerMessage(3, LogLevel.Warning, "Outbox: message {Key} was not sent or not taken by the API (code {Code}); now {State}.")]
+        public static partial void NotSent(ILogger logger, string key, int? code, OutboxState state, Exception exception);
 
         [LoggerMessage(4, LogLevel.Warning, "Outbox: message {Key} was refused by the API with code {Code}.")]
         public static partial void Failed(ILogger logger, string key, int? code);
@@ -250,8 +300,8 @@ public sealed partial class OutboxSender : BackgroundService
         [LoggerMessage(5, LogLevel.Error, "Outbox: message {Key} may or may not have been sent; it is unknown and is not resent.")]
         public static partial void Unknown(ILogger logger, string key, Exception exception);
 
-        [LoggerMessage(6, LogLevel.Warning, "Outbox: message {Key} could not be sent yet; now {State}.")]
-        public static partial void NotSent(ILogger logger, string key, Exception exception, OutboxState state);
+        [LoggerMessage(6, LogLevel.Warning, "Outbox: claiming messages failed ({Failures} time(s) in a row); retrying.")]
+        public static partial void ClaimFailed(ILogger logger, int failures, Exception exception);
 
         [LoggerMessage(7, LogLevel.Warning, "Outbox: renewing this worker's leases failed; retrying.")]
         public static partial void RenewalFailed(ILogger logger, Exception exception);

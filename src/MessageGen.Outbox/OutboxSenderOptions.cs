@@ -8,6 +8,12 @@ public sealed class OutboxSenderOptions
     /// </summary>
     public string WorkerId { get; set; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>
+    /// Only messages whose idempotency key starts with this are sent (and waited for by <c>DrainAsync</c>); all when null.
+    /// <c>messagegen campaign run</c> sets it to its campaign, so that campaigns sharing a store do not send each other's rows.
+    /// </summary>
+    public string? KeyPrefix { get; set; }
+
     /// <summary>How many messages one worker sends at once (default 8). The client's rate limiter paces them.</summary>
     public int Concurrency { get; set; } = 8;
 

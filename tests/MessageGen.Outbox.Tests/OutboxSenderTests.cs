@@ -59,7 +59,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
         await outbox.EnqueueManyAsync(Enumerable.Range(1, 3).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
 
         // A worker claims all three, writes "sending" for the first, and dies (no answer recorded, no lease renewed).
-        var claimed = await outbox.Store.ClaimAsync("dead", 3, TimeSpan.FromSeconds(1), CancellationToken.None);
+        var claimed = await outbox.Store.ClaimAsync("dead", 3, TimeSpan.FromSeconds(1), null, CancellationToken.None);
         Assert.True(await outbox.Store.MarkSendingAsync(claimed[0].Id, "dead", TimeSpan.FromSeconds(1), CancellationToken.None));
         using var client = TestMessages.ClientOf(sandbox);
 
@@ -80,13 +80,51 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     {
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "c:1");
-        var slow = (await outbox.Store.ClaimAsync("slow", 1, TimeSpan.FromMilliseconds(200), CancellationToken.None)).Single();
+        var slow = (await outbox.Store.ClaimAsync("slow", 1, TimeSpan.FromMilliseconds(200), null, CancellationToken.None)).Single();
         await Task.Delay(400);
-        var taken = (await outbox.Store.ClaimAsync("fast", 1, TimeSpan.FromSeconds(30), CancellationToken.None)).Single();
+        var taken = (await outbox.Store.ClaimAsync("fast", 1, TimeSpan.FromSeconds(30), null, CancellationToken.None)).Single();
 
         Assert.Equal(slow.Id, taken.Id);
         Assert.False(await outbox.Store.MarkSendingAsync(slow.Id, "slow", TimeSpan.FromSeconds(30), CancellationToken.None));
         Assert.True(await outbox.Store.MarkSendingAsync(taken.Id, "fast", TimeSpan.FromSeconds(30), CancellationToken.None));
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task A_worker_whose_lease_was_taken_over_cannot_put_the_message_back_to_pending(string kind)
+    {
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "c:1");
+        var stalled = (await outbox.Store.ClaimAsync("stalled", 1, TimeSpan.FromMilliseconds(200), null, CancellationToken.None)).Single();
+        await Task.Delay(400);
+        var taken = (await outbox.Store.ClaimAsync("other", 1, TimeSpan.FromSeconds(30), null, CancellationToken.None)).Single();
+        Assert.True(await outbox.Store.MarkSendingAsync(taken.Id, "other", TimeSpan.FromSeconds(30), CancellationToken.None));
+
+        // The stalled worker's rate limiter fails now: it must not make the row another worker is sending pending again.
+        var state = await outbox.Store.RetryLaterAsync(stalled.Id, "stalled", null, "limiter down", TimeSpan.Zero, 5, CancellationToken.None);
+
+        Assert.Null(state);
+        Assert.Equal(OutboxState.Sending, (await outbox.FindAsync("c:1"))?.State);
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task A_sender_with_a_key_prefix_sends_only_its_messages_and_does_not_wait_for_others(string kind)
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "spring:1");
+        await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(2)), "SPRING:1");
+        await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(3)), "autumn:1");
+        using var client = TestMessages.ClientOf(sandbox);
+        var options = TestMessages.QuickOptions("w");
+        options.KeyPrefix = "spring:";
+
+        await new OutboxSender(outbox, client, options).DrainAsync();
+
+        Assert.Equal([TestMessages.Recipient(1)], sandbox.Messages.Select(m => m.To));
+        Assert.Equal(OutboxState.Pending, (await outbox.FindAsync("SPRING:1"))?.State);
+        Assert.Equal(1, (await outbox.GetTotalsAsync("spring:")).Total);
     }
 
     [Theory]

@@ -47,13 +47,33 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
     {
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "k");
-        var row = (await outbox.Store.ClaimAsync("w", 1, TimeSpan.FromSeconds(30), CancellationToken.None)).Single();
+        var row = (await outbox.Store.ClaimAsync("w", 1, TimeSpan.FromSeconds(30), null, CancellationToken.None)).Single();
         await outbox.Store.MarkSendingAsync(row.Id, "w", TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.False(await outbox.RecordStatusAsync("wamid.E", "delivered"));
         await outbox.Store.RecordAcceptedAsync(row.Id, "wamid.E", CancellationToken.None);
 
         Assert.Equal(OutboxState.Delivered, (await outbox.FindAsync("k"))?.State);
+    }
+
+    [Theory]
+    [ClassData(typeof(StoreKinds))]
+    public async Task A_status_arriving_while_the_answer_is_recorded_is_never_lost(string kind)
+    {
+        await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
+        await outbox.EnqueueManyAsync(Enumerable.Range(1, 40).Select(i => new OutboxMessage($"k{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        var rows = await outbox.Store.ClaimAsync("w", 40, TimeSpan.FromSeconds(30), null, CancellationToken.None);
+        foreach (var row in rows)
+        {
+            await outbox.Store.MarkSendingAsync(row.Id, "w", TimeSpan.FromSeconds(30), CancellationToken.None);
+        }
+
+        // Each answer and its "delivered" webhook race, as they do when the API is fast.
+        await Task.WhenAll(rows.Select(row => Task.WhenAll(
+            Task.Run(() => outbox.Store.RecordAcceptedAsync(row.Id, $"wamid.{row.Id}", CancellationToken.None)),
+            Task.Run(() => outbox.RecordStatusAsync($"wamid.{row.Id}", "delivered")))));
+
+        Assert.Equal(40, (await outbox.GetTotalsAsync())[OutboxState.Delivered]);
     }
 
     [Theory]
@@ -121,7 +141,7 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
     {
         var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "k");
-        var row = (await outbox.Store.ClaimAsync("w", 1, TimeSpan.FromSeconds(30), CancellationToken.None)).Single();
+        var row = (await outbox.Store.ClaimAsync("w", 1, TimeSpan.FromSeconds(30), null, CancellationToken.None)).Single();
         await outbox.Store.MarkSendingAsync(row.Id, "w", TimeSpan.FromSeconds(30), CancellationToken.None);
         await outbox.Store.RecordAcceptedAsync(row.Id, messageId, CancellationToken.None);
         return outbox;

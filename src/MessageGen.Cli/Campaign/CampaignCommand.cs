@@ -215,7 +215,7 @@ internal static class CampaignCommand
                 }
 
                 using var client = new WhatsAppClient(new WhatsAppClientOptions { ApiKey = apiKey, BaseAddress = baseUrl, RateLimiter = limiter });
-                var sender = new OutboxSender(outbox, client, new OutboxSenderOptions { Concurrency = concurrency, BatchSize = concurrency * 2 });
+                var sender = new OutboxSender(outbox, client, new OutboxSenderOptions { Concurrency = concurrency, BatchSize = concurrency * 2, KeyPrefix = keyPrefix });
                 var sending = sender.DrainAsync(cancellationToken);
                 await CampaignProgress.ShowWhileAsync(console, outbox, keyPrefix, sending).ConfigureAwait(false);
                 await sending.ConfigureAwait(false);

@@ -15,6 +15,22 @@ internal static class CampaignProgress
     {
         var started = Stopwatch.GetTimestamp();
         var first = await outbox.GetTotalsAsync(keyPrefix).ConfigureAwait(false);
+        var last = first;
+
+        // A totals query that fails (the store busy or restarting) shows the last totals: it must not end the command
+        // while its sends are still running.
+        async Task<OutboxTotals> TotalsAsync()
+        {
+            try
+            {
+                return last = await outbox.GetTotalsAsync(keyPrefix).ConfigureAwait(false);
+            }
+            catch (Exception e) when (CampaignCommand.IsStoreProblem(e))
+            {
+                return last;
+            }
+        }
+
         var finishedBefore = Finished(first);
         string Describe(OutboxTotals totals)
         {
@@ -33,7 +49,7 @@ internal static class CampaignProgress
                 var bar = context.AddTask("sending", maxValue: Math.Max(1, first.Total));
                 while (true)
                 {
-                    var totals = await outbox.GetTotalsAsync(keyPrefix).ConfigureAwait(false);
+                    var totals = await TotalsAsync().ConfigureAwait(false);
                     bar.Value = Finished(totals);
                     bar.Description = Describe(totals);
                     if (sending.IsCompleted)
@@ -50,7 +66,7 @@ internal static class CampaignProgress
         while (!sending.IsCompleted)
         {
             await Task.WhenAny(sending, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
-            await console.Error.WriteLineAsync(Describe(await outbox.GetTotalsAsync(keyPrefix).ConfigureAwait(false))).ConfigureAwait(false);
+            await console.Error.WriteLineAsync(Describe(await TotalsAsync().ConfigureAwait(false))).ConfigureAwait(false);
         }
     }
 

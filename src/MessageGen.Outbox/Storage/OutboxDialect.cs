@@ -7,8 +7,9 @@ namespace MessageGen.Outbox.Storage;
 /// <summary>What differs between the two databases; everything else is the same SQL.</summary>
 internal sealed class OutboxDialect
 {
-    private OutboxDialect(string name, string now, string claimLock, string idColumn, string bodyType, string schemaLock)
+    private OutboxDialect(string name, string now, string claimLock, string idColumn, string bodyType, string schemaLock, string messageLock)
     {
+        MessageLock = messageLock;
         Name = name;
         Now = now;
         ClaimLock = claimLock;
@@ -24,7 +25,8 @@ internal sealed class OutboxDialect
         claimLock: "",
         idColumn: "id INTEGER PRIMARY KEY AUTOINCREMENT",
         bodyType: "BLOB",
-        schemaLock: "");
+        schemaLock: "",
+        messageLock: "");
 
     /// <summary>
     /// PostgreSQL: workers claim with <c>FOR UPDATE SKIP LOCKED</c> so that they never wait on, or take, each other's rows;
@@ -36,7 +38,8 @@ internal sealed class OutboxDialect
         claimLock: "FOR UPDATE SKIP LOCKED",
         idColumn: "id BIGSERIAL PRIMARY KEY",
         bodyType: "BYTEA",
-        schemaLock: "SELECT pg_advisory_xact_lock(7340431985);");
+        schemaLock: "SELECT pg_advisory_xact_lock(7340431985);",
+        messageLock: "SELECT pg_advisory_xact_lock(hashtext(@messageId));");
 
     public string Name { get; }
 
@@ -48,6 +51,13 @@ internal sealed class OutboxDialect
     public string IdColumn { get; }
 
     public string BodyType { get; }
+
+    /// <summary>
+    /// Serializes, per message id and within a transaction, recording a send's answer and a status webhook about it, so
+    /// that the status is either applied to the row or kept for the answer, never lost between the two. SQLite needs none:
+    /// a write transaction holds the database's only write lock.
+    /// </summary>
+    public string MessageLock { get; }
 
     /// <summary>Serializes schema creation between workers starting together.</summary>
     public string SchemaLock { get; }

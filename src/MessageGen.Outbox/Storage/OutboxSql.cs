@@ -12,6 +12,9 @@ internal sealed class OutboxSql
     // A status's rank: a row only moves to a higher one, so late or repeated webhooks never move it back.
     private const string RankOfState = "CASE state WHEN 'accepted' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 ELSE 9 END";
 
+    // Keys starting with @prefix ('' for all), compared exactly: SQLite's LIKE ignores case, PostgreSQL's does not.
+    private const string HasPrefix = "substr(idempotency_key, 1, length(@prefix)) = @prefix";
+
     public OutboxSql(OutboxDialect dialect)
     {
         var now = dialect.Now;
@@ -58,7 +61,7 @@ internal sealed class OutboxSql
             UPDATE outbox_messages SET lease_owner = @worker, lease_until = {now} + @lease
             WHERE id IN (
                 SELECT id FROM outbox_messages
-                WHERE state = 'pending' AND not_before <= {now} AND (lease_until IS NULL OR lease_until < {now})
+                WHERE state = 'pending' AND not_before <= {now} AND (lease_until IS NULL OR lease_until < {now}) AND {HasPrefix}
                 ORDER BY id LIMIT @count {dialect.ClaimLock})
             RETURNING id, idempotency_key, recipient, body
             """;
@@ -70,6 +73,7 @@ internal sealed class OutboxSql
 
         // A status webhook can beat the send's own answer here: the early one is applied, then forgotten.
         RecordAccepted = $"""
+            {dialect.MessageLock}
             UPDATE outbox_messages SET
                 state = COALESCE((SELECT e.state FROM outbox_early_statuses e WHERE e.message_id = @messageId), 'accepted'),
                 error_code = (SELECT e.error_code FROM outbox_early_statuses e WHERE e.message_id = @messageId),
@@ -87,7 +91,7 @@ internal sealed class OutboxSql
             UPDATE outbox_messages SET
                 state = CASE WHEN attempts >= @maxAttempts THEN 'failed' ELSE 'pending' END,
                 error_code = @code, error = @error, lease_owner = NULL, lease_until = NULL, not_before = {now} + @delay, updated_at = {now}
-            WHERE id = @id
+            WHERE id = @id AND lease_owner = @worker
             RETURNING state
             """;
 
@@ -97,9 +101,11 @@ internal sealed class OutboxSql
 
         ExpireLeases = $"""
             UPDATE outbox_messages SET state = 'unknown', error = @error, lease_owner = NULL, lease_until = NULL, updated_at = {now}
-            WHERE state = 'sending' AND lease_until < {now};
-            DELETE FROM outbox_early_statuses WHERE recorded_at < {now} - 604800000
+            WHERE state = 'sending' AND lease_until < {now}
             """;
+
+        // Statuses of messages no outbox row ever claimed (sent another way), kept a week.
+        ForgetOldEarlyStatuses = $"DELETE FROM outbox_early_statuses WHERE recorded_at < {now} - 604800000";
 
         ApplyStatus = $"""
             UPDATE outbox_messages SET state = @state, error_code = COALESCE(@code, error_code), updated_at = {now}
@@ -116,11 +122,12 @@ internal sealed class OutboxSql
 
         ForgetEarlyStatus = "DELETE FROM outbox_early_statuses WHERE message_id = @messageId";
 
-        Totals = @"SELECT state, COUNT(*) FROM outbox_messages WHERE idempotency_key LIKE @pattern ESCAPE '\' GROUP BY state";
+        Totals = $"SELECT state, COUNT(*) FROM outbox_messages WHERE {HasPrefix} GROUP BY state";
 
-        List = @"
+        List = $"""
             SELECT idempotency_key, recipient, state, message_id, error_code, error, attempts FROM outbox_messages
-            WHERE state = @state AND idempotency_key LIKE @pattern ESCAPE '\' ORDER BY id LIMIT @limit";
+            WHERE state = @state AND {HasPrefix} ORDER BY id LIMIT @limit
+            """;
 
         Find = "SELECT idempotency_key, recipient, state, message_id, error_code, error, attempts FROM outbox_messages WHERE idempotency_key = @key";
     }
@@ -150,6 +157,8 @@ internal sealed class OutboxSql
     public string Release { get; }
 
     public string ExpireLeases { get; }
+
+    public string ForgetOldEarlyStatuses { get; }
 
     public string ApplyStatus { get; }
 

@@ -52,18 +52,29 @@ internal sealed class OutboxStore : IAsyncDisposable
     /// </summary>
     public async Task WarmUpAsync(int count, CancellationToken cancellationToken)
     {
-        var connections = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => OpenAsync(cancellationToken))).ConfigureAwait(false);
-        foreach (var connection in connections)
+        var opened = new List<DbConnection>();
+        try
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            // Held open together, so that each is a connection of its own; a few are enough to start with.
+            for (var i = 0; i < Math.Min(count, 16); i++)
+            {
+                opened.Add(await OpenAsync(cancellationToken).ConfigureAwait(false));
+            }
+        }
+        finally
+        {
+            foreach (var connection in opened)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
-    public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(string worker, int count, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(string worker, int count, TimeSpan lease, string? keyPrefix, CancellationToken cancellationToken)
     {
         using var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, _sql.Claim, ("worker", worker), ("lease", Milliseconds(lease)), ("count", count));
+        await using var command = Command(connection, _sql.Claim, ("worker", worker), ("lease", Milliseconds(lease)), ("count", count), ("prefix", keyPrefix ?? string.Empty));
         var claimed = new List<ClaimedMessage>(count);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -83,19 +94,25 @@ internal sealed class OutboxStore : IAsyncDisposable
         await ExecuteAsync(_sql.MarkSending, cancellationToken, ("id", id), ("worker", worker), ("lease", Milliseconds(lease))).ConfigureAwait(false) == 1;
 
     public Task RecordAcceptedAsync(long id, string messageId, CancellationToken cancellationToken) =>
-        ExecuteAsync(_sql.RecordAccepted, cancellationToken, ("id", id), ("messageId", messageId));
+        InTransactionAsync(
+            async (connection, transaction) => await ExecuteAsync(connection, transaction, _sql.RecordAccepted, cancellationToken, ("id", id), ("messageId", messageId)).ConfigureAwait(false),
+            cancellationToken);
 
     public Task RecordEndAsync(long id, OutboxState state, int? code, string? error, CancellationToken cancellationToken) =>
         ExecuteAsync(_sql.RecordEnd, cancellationToken, ("id", id), ("state", OutboxStateNames.Of(state)), ("code", code), ("error", error));
 
-    /// <summary>Puts a message the API did not take back to pending, to try after <paramref name="delay"/>; failed after the last attempt.</summary>
-    public async Task<OutboxState> RetryLaterAsync(long id, int? code, string error, TimeSpan delay, int maxAttempts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts a message that was not sent, or not taken by the API, back to pending for a try after <paramref name="delay"/>
+    /// (failed after the last attempt); only while <paramref name="worker"/> still holds it, so that a row another worker
+    /// took over (and may be sending) never becomes pending again. Null when the worker no longer held it.
+    /// </summary>
+    public async Task<OutboxState?> RetryLaterAsync(long id, string worker, int? code, string error, TimeSpan delay, int maxAttempts, CancellationToken cancellationToken)
     {
         using var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
-            connection, _sql.RetryLater, ("id", id), ("code", code), ("error", error), ("delay", Milliseconds(delay)), ("maxAttempts", maxAttempts));
-        return OutboxStateNames.Parse((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+            connection, _sql.RetryLater, ("id", id), ("worker", worker), ("code", code), ("error", error), ("delay", Milliseconds(delay)), ("maxAttempts", maxAttempts));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string state ? OutboxStateNames.Parse(state) : null;
     }
 
     public Task<int> RenewLeasesAsync(string worker, TimeSpan lease, CancellationToken cancellationToken) =>
@@ -105,33 +122,49 @@ internal sealed class OutboxStore : IAsyncDisposable
         ExecuteAsync(_sql.Release, cancellationToken, ("worker", worker));
 
     /// <summary>Marks "unknown" every row left "sending" by a worker whose lease ended: it may have been sent.</summary>
-    public Task<int> ExpireLeasesAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync(_sql.ExpireLeases, cancellationToken, ("error", "Its worker stopped while sending it (its lease ended): it may have been sent."));
-
-    public async Task<bool> RecordStatusAsync(string messageId, OutboxState state, int? code, CancellationToken cancellationToken)
+    public async Task<int> ExpireLeasesAsync(CancellationToken cancellationToken)
     {
-        if (await ApplyStatusAsync(messageId, state, code, cancellationToken).ConfigureAwait(false) || await IsKnownAsync(messageId, cancellationToken).ConfigureAwait(false))
-        {
-            return true;
-        }
-
-        // Not recorded as accepted yet (the webhook beat the send's answer), or not this outbox's: keep it for the answer,
-        // then look again, since the answer may have been recorded in between.
-        await ExecuteAsync(_sql.KeepEarlyStatus, cancellationToken, ("messageId", messageId), ("state", OutboxStateNames.Of(state)), ("code", code)).ConfigureAwait(false);
-        if (!await IsKnownAsync(messageId, cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        await ApplyStatusAsync(messageId, state, code, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(_sql.ForgetEarlyStatus, cancellationToken, ("messageId", messageId)).ConfigureAwait(false);
-        return true;
+        var expired = await ExecuteAsync(_sql.ExpireLeases, cancellationToken, ("error", "Its worker stopped while sending it (its lease ended): it may have been sent.")).ConfigureAwait(false);
+        await ExecuteAsync(_sql.ForgetOldEarlyStatuses, cancellationToken).ConfigureAwait(false);
+        return expired;
     }
+
+    /// <summary>
+    /// Applies a status to the row the API knows as <paramref name="messageId"/>; when no row has that id yet (the webhook
+    /// beat the send's answer, or the message is not this outbox's), keeps it for the answer. One transaction, holding the
+    /// same lock as <see cref="RecordAcceptedAsync"/>, so that the two never miss each other.
+    /// </summary>
+    public Task<bool> RecordStatusAsync(string messageId, OutboxState state, int? code, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                var name = OutboxStateNames.Of(state);
+                if (Dialect.MessageLock.Length > 0)
+                {
+                    await ExecuteAsync(connection, transaction, Dialect.MessageLock, cancellationToken, ("messageId", messageId)).ConfigureAwait(false);
+                }
+
+                if (await ExecuteAsync(connection, transaction, _sql.ApplyStatus, cancellationToken, ("messageId", messageId), ("state", name), ("code", code), ("rank", OutboxSql.RankOf(state))).ConfigureAwait(false) > 0)
+                {
+                    return true;
+                }
+
+                await using var known = Command(connection, _sql.CountByMessageId, ("messageId", messageId));
+                known.Transaction = transaction;
+                if (Convert.ToInt64(await known.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    return true;
+                }
+
+                await ExecuteAsync(connection, transaction, _sql.KeepEarlyStatus, cancellationToken, ("messageId", messageId), ("state", name), ("code", code)).ConfigureAwait(false);
+                return false;
+            },
+            cancellationToken);
 
     public async Task<IReadOnlyDictionary<OutboxState, long>> CountAsync(string? keyPrefix, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, _sql.Totals, ("pattern", LikePattern(keyPrefix)));
+        await using var command = Command(connection, _sql.Totals, ("prefix", keyPrefix ?? string.Empty));
         var counts = new Dictionary<OutboxState, long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -146,7 +179,7 @@ internal sealed class OutboxStore : IAsyncDisposable
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
-            connection, _sql.List, ("state", OutboxStateNames.Of(state)), ("pattern", LikePattern(keyPrefix)), ("limit", limit));
+            connection, _sql.List, ("state", OutboxStateNames.Of(state)), ("prefix", keyPrefix ?? string.Empty), ("limit", limit));
         return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -182,11 +215,6 @@ internal sealed class OutboxStore : IAsyncDisposable
         public void Dispose() => gate.Release();
     }
 
-    private async Task<bool> ApplyStatusAsync(string messageId, OutboxState state, int? code, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
-            _sql.ApplyStatus, cancellationToken, ("messageId", messageId), ("state", OutboxStateNames.Of(state)), ("code", code), ("rank", OutboxSql.RankOf(state)))
-            .ConfigureAwait(false) > 0;
-
     public async Task<bool> IsKnownAsync(string messageId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -221,16 +249,43 @@ internal sealed class OutboxStore : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private static async Task<int> ExecuteAsync(
+        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        command.Transaction = transaction;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction (SQLite: <c>BEGIN IMMEDIATE</c>, the database's write lock).</summary>
+    private async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await work(connection, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
     /// <summary>Opens a connection, creating or migrating the schema on the first.</summary>
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (!_migrated)
+        try
         {
-            await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
+            if (!_migrated)
+            {
+                await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
 
-        return connection;
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -251,10 +306,6 @@ internal sealed class OutboxStore : IAsyncDisposable
             _migration.Release();
         }
     }
-
-    /// <summary>A LIKE pattern for keys starting with <paramref name="prefix"/>, its wildcards escaped.</summary>
-    private static string LikePattern(string? prefix) =>
-        (prefix ?? string.Empty).Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
 
     private static long Milliseconds(TimeSpan span) => (long)span.TotalMilliseconds;
 
