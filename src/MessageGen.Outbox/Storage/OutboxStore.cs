@@ -93,8 +93,14 @@ internal sealed class OutboxStore : IAsyncDisposable
     public async Task<bool> MarkSendingAsync(long id, string worker, TimeSpan lease, CancellationToken cancellationToken) =>
         await ExecuteAsync(_sql.MarkSending, cancellationToken, ("id", id), ("worker", worker), ("lease", Milliseconds(lease))).ConfigureAwait(false) == 1;
 
-    public Task RecordAcceptedAsync(long id, string messageId, CancellationToken cancellationToken) =>
-        InTransactionAsync(
+    /// <summary>
+    /// Records the API's answer and applies a status that came before it. On PostgreSQL one command: its statements, sent
+    /// together, run in one implicit transaction (the per-message lock held to its end) in a single round trip; SQLite runs
+    /// them in a write transaction.
+    /// </summary>
+    public Task RecordAcceptedAsync(long id, string messageId, CancellationToken cancellationToken) => Dialect == OutboxDialect.PostgreSql
+        ? ExecuteAsync(_sql.RecordAccepted, cancellationToken, ("id", id), ("messageId", messageId))
+        : InTransactionAsync(
             async (connection, transaction) => await ExecuteAsync(connection, transaction, _sql.RecordAccepted, cancellationToken, ("id", id), ("messageId", messageId)).ConfigureAwait(false),
             cancellationToken);
 
