@@ -25,10 +25,14 @@ namespace MessageGen;
 /// </remarks>
 public sealed partial class WhatsAppClient
 {
-    /// <summary>Sends one request with retries and returns the answer's body on a 2xx status.</summary>
+    /// <summary>
+    /// Sends one request with retries and returns the answer's body on a 2xx status; <paramref name="beforeRetry"/> runs
+    /// before each retry (a send's retry takes its place in the rate limits again: the API counts every POST).
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(PooledBuffer Answer, int Attempts)> ExecuteAsync(
-        string operation, HttpMethod method, Uri endpoint, HttpContent? content, bool contentCanBeResent, CancellationToken cancellationToken)
+        string operation, HttpMethod method, Uri endpoint, HttpContent? content, bool contentCanBeResent, CancellationToken cancellationToken,
+        Func<CancellationToken, ValueTask>? beforeRetry = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -43,6 +47,10 @@ public sealed partial class WhatsAppClient
 
             _diagnostics.RetryScheduled(operation, attempt, outcome.RetryReason, outcome.Wait);
             await Task.Delay(outcome.Wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+            if (beforeRetry is not null)
+            {
+                await beforeRetry(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -120,9 +120,12 @@ public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
         var started = Stopwatch.GetTimestamp();
         using var body = new PooledBuffer();
         message.WriteTo(body);
+        Func<CancellationToken, ValueTask>? takePlace = null;
         if (_settings.RateLimiter is { } rateLimiter)
         {
-            await rateLimiter.WaitAsync(RateLimitScope, RecipientOf(body), cancellationToken).ConfigureAwait(false);
+            var recipient = RecipientOf(body);
+            takePlace = token => rateLimiter.WaitAsync(RateLimitScope, recipient, token);
+            await takePlace(cancellationToken).ConfigureAwait(false);
         }
 
         if (beforeFirstAttempt is not null)
@@ -133,7 +136,7 @@ public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
         using var content = new ByteArrayContent(body.Array, 0, body.Length);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
 
-        var (answer, attempts) = await ExecuteAsync(SendOperation, HttpMethod.Post, _settings.MessagesUri, content, contentCanBeResent: true, cancellationToken).ConfigureAwait(false);
+        var (answer, attempts) = await ExecuteAsync(SendOperation, HttpMethod.Post, _settings.MessagesUri, content, contentCanBeResent: true, cancellationToken, beforeRetry: takePlace).ConfigureAwait(false);
         using (answer)
         {
             var result = SendResponseReader.TryRead(answer.WrittenSpan)

@@ -22,6 +22,23 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Each_retry_of_a_send_takes_its_place_in_the_rate_limits_again()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var limiter = new CountingLimiter();
+        using var client = SandboxClient.Create(sandbox, o => o.RateLimiter = limiter);
+        sandbox.Faults.Enqueue(SandboxFault.TooManyRequests(TimeSpan.FromSeconds(1)));
+        sandbox.Faults.Enqueue(SandboxFault.ServerError(503));
+
+        await client.SendAsync(Messages.Video());
+
+        // Three POSTs, as the API counts them: three places taken, each for the message's recipient.
+        Assert.Equal(3, sandbox.Requests.Count(r => r.Path == "/messages"));
+        Assert.Equal(3, limiter.Recipients.Count);
+        Assert.Single(limiter.Recipients.Distinct());
+    }
+
+    [Fact]
     public async Task Waits_until_the_http_date_that_retry_after_names()
     {
         await using var sandbox = await SandboxServer.StartAsync();
@@ -171,5 +188,16 @@ public sealed class RetryTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Single(sandbox.Requests);
+    }
+
+    private sealed class CountingLimiter : ISendRateLimiter
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Recipients { get; } = new();
+
+        public ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default)
+        {
+            Recipients.Enqueue(recipient);
+            return ValueTask.CompletedTask;
+        }
     }
 }
