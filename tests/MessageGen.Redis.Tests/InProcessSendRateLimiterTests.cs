@@ -24,7 +24,9 @@ public sealed class InProcessSendRateLimiterTests
             timeline.Mark();
         });
         Assert.True(elapsed.Elapsed >= TimeSpan.FromSeconds(0.9), $"took {elapsed.Elapsed}");
-        Assert.True(timeline.MostInAnyWindow(0.5) <= 2 + 10 + 1);
+        // Burst + rate × window, give or take what the test's own observation adds on a loaded machine (grants it sees
+        // late arrive bunched), as in RedisSendRateLimiterTests; a limiter that did not pace would show all 22 at once.
+        Assert.True(timeline.MostInAnyWindow(0.5) <= 2 + 10 + 4, $"{timeline.MostInAnyWindow(0.5)} in half a second");
 
         elapsed.Restart();
         await limiter.WaitAsync("s", "same");
