@@ -21,9 +21,6 @@ public sealed class MessageOutbox : IMessageOutbox, IAsyncDisposable
 
     internal OutboxStore Store { get; }
 
-    /// <summary>Whether the outbox is in PostgreSQL (else SQLite).</summary>
-    public bool IsPostgreSql => Store.Dialect == OutboxDialect.PostgreSql;
-
     /// <summary>
     /// Opens the outbox at <paramref name="store"/>: a PostgreSQL connection string (<c>Host=…;Database=…;Username=…</c>), or
     /// else a SQLite file path (created when missing) or SQLite connection string (<c>Data Source=…</c>).

@@ -52,6 +52,22 @@ public sealed class CampaignCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Template_rows_that_are_no_message_are_reported_by_line_and_the_rest_is_sent()
+    {
+        await using var sandbox = await TemplatesSandboxAsync();
+        var csv = Write("customers.csv", "to,{{first_name}},{{discount_code}}\nnot-a-phone,Anna,HELLO10\n4915100000002,,HELLO20\n4915100000003,Cleo,HELLO30\n");
+
+        var run = await CliRun.RunAsync(
+            ["campaign", "run", "--recipients", csv, "--store", Store, "--template", "welcome_offer", "--language", "en_US", "--base-url", sandbox.BaseAddress.ToString()],
+            Environment);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("line 2 (row 1) is not sent: $.to", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 3 (row 2) is not sent: empty parameter cell(s): {{first_name}}", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["4915100000003"], sandbox.Messages.Select(m => m.To));
+    }
+
+    [Fact]
     public async Task Rows_the_api_refuses_for_their_template_end_failed_with_its_code()
     {
         await using var sandbox = await TemplatesSandboxAsync();

@@ -10,11 +10,18 @@ internal static class CampaignMessages
     public static (List<OutboxMessage> Messages, List<BadRow> BadRows) FromTemplate(RecipientsCsv csv, string campaign, string name, string language)
     {
         var parameterColumns = Enumerable.Range(0, csv.Header.Count).Where(i => i != csv.ToColumn).ToArray();
-        return Build(csv, campaign, row => new TemplateSend(
-            row.Cells[csv.ToColumn].Trim(),
-            name,
-            language,
-            parameterColumns.Select(i => (NamedParameter(csv.Header[i]), row.Cells[i])).ToArray()));
+        return Build(csv, campaign, row =>
+        {
+            // The API refuses an empty parameter (132000); say which cell it is rather than send it.
+            var empty = parameterColumns.Where(i => string.IsNullOrWhiteSpace(row.Cells[i])).Select(i => csv.Header[i]).ToArray();
+            return empty.Length > 0
+                ? throw new InvalidDataException($"empty parameter cell(s): {string.Join(", ", empty)}.")
+                : TemplateSend.Create(
+                    row.Cells[csv.ToColumn].Trim(),
+                    name,
+                    language,
+                    parameterColumns.Select(i => (NamedParameter(csv.Header[i]), row.Cells[i])).ToArray());
+        });
     }
 
     /// <summary>The body of <paramref name="json"/> per row, its <c>to</c> replaced by the row's; read and checked by its type.</summary>
@@ -39,19 +46,16 @@ internal static class CampaignMessages
         {
             try
             {
-                var message = create(row);
-                var errors = message.Validate();
-                if (errors.Count > 0)
-                {
-                    bad.Add(new BadRow(row.Number, row.Line, string.Join("; ", errors)));
-                    continue;
-                }
-
-                messages.Add(new OutboxMessage(KeyOf(campaign, row.Number), message));
+                // Each row's message comes from its type's FromJson, which has checked it against its schema.
+                messages.Add(new OutboxMessage(KeyOf(campaign, row.Number), create(row)));
             }
             catch (InvalidDataException e)
             {
                 bad.Add(new BadRow(row.Number, row.Line, e.Message));
+            }
+            catch (MessageValidationException e)
+            {
+                bad.Add(new BadRow(row.Number, row.Line, string.Join("; ", e.Errors)));
             }
         }
 

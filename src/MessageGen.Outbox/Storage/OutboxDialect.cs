@@ -88,6 +88,6 @@ internal sealed class OutboxDialect
     }
 
     /// <summary>Whether <paramref name="store"/> names a PostgreSQL database rather than a SQLite file.</summary>
-    public static bool IsPostgreSql(string store) =>
+    private static bool IsPostgreSql(string store) =>
         store.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 }

@@ -120,8 +120,6 @@ internal sealed class OutboxSql
             WHERE {RankOfState.Replace("state", "excluded.state", StringComparison.Ordinal)} > {RankOfState.Replace("state", "outbox_early_statuses.state", StringComparison.Ordinal)}
             """;
 
-        ForgetEarlyStatus = "DELETE FROM outbox_early_statuses WHERE message_id = @messageId";
-
         Totals = $"SELECT state, COUNT(*) FROM outbox_messages WHERE {HasPrefix} GROUP BY state";
 
         List = $"""
@@ -165,8 +163,6 @@ internal sealed class OutboxSql
     public string CountByMessageId { get; }
 
     public string KeepEarlyStatus { get; }
-
-    public string ForgetEarlyStatus { get; }
 
     public string Totals { get; }
 

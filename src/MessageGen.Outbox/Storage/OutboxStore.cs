@@ -155,9 +155,7 @@ internal sealed class OutboxStore : IAsyncDisposable
                     return true;
                 }
 
-                await using var known = Command(connection, _sql.CountByMessageId, ("messageId", messageId));
-                known.Transaction = transaction;
-                if (Convert.ToInt64(await known.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                if (await IsKnownAsync(connection, transaction, messageId, cancellationToken).ConfigureAwait(false))
                 {
                     return true;
                 }
@@ -221,10 +219,17 @@ internal sealed class OutboxStore : IAsyncDisposable
         public void Dispose() => gate.Release();
     }
 
+    /// <summary>Whether a row of this outbox has the API's message id <paramref name="messageId"/>.</summary>
     public async Task<bool> IsKnownAsync(string messageId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await IsKnownAsync(connection, transaction: null, messageId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> IsKnownAsync(DbConnection connection, DbTransaction? transaction, string messageId, CancellationToken cancellationToken)
+    {
         await using var command = Command(connection, _sql.CountByMessageId, ("messageId", messageId));
+        command.Transaction = transaction;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
