@@ -5,8 +5,8 @@ using MessageGen.Testing;
 
 /// <summary>
 /// The outbox's own cost per message, without other processes competing for the CPU: one in-process sender drains a
-/// PostgreSQL outbox and then a SQLite one as fast as the sandbox answers (no rate limit), and reports what its two writes
-/// per message ("sending" before the POST, the answer after) took.
+/// PostgreSQL outbox and then a SQLite one as fast as the sandbox answers (no rate limit, so nothing to overlap the
+/// "sending" write with: each POST waits for it), and reports what the outbox added per message.
 ///   dotnet run -c Release --project benchmarks/MessageGen.Outbox.Load -- --overhead [--messages 3000] [--concurrency 1]
 /// </summary>
 internal static class OutboxOverheadRun
@@ -24,9 +24,9 @@ internal static class OutboxOverheadRun
             await outbox.EnqueueManyAsync(Enumerable.Range(1, messages).Select(i => new OutboxMessage($"o:{i}", new TextBody($"49151{i:D8}"))));
             var sender = new OutboxSender(outbox, client, new OutboxSenderOptions { Concurrency = concurrency, BatchSize = Math.Max(16, concurrency * 2) });
             await sender.DrainAsync();
-            var overhead = sender.Overhead;
-            Console.WriteLine($"{name}, concurrency {concurrency}: {overhead.Count} messages, median {overhead.Median.TotalMilliseconds:0.00} ms, p99 {overhead.P99.TotalMilliseconds:0.00} ms, max {overhead.Max.TotalMilliseconds:0.00} ms");
-            ok &= overhead.Count == messages && overhead.P99 < TimeSpan.FromMilliseconds(2);
+            var (overhead, starting) = (sender.Overhead, sender.StartingOverhead);
+            Console.WriteLine($"{name}, concurrency {concurrency}: {overhead.Count} messages after the first second, median {overhead.Median.TotalMilliseconds:0.00} ms, p99 {overhead.P99.TotalMilliseconds:0.00} ms, max {overhead.Max.TotalMilliseconds:0.00} ms; {starting.Count} in it, p99 {starting.P99.TotalMilliseconds:0.00} ms");
+            ok &= overhead.Count + starting.Count == messages && overhead.P99 < TimeSpan.FromMilliseconds(2);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

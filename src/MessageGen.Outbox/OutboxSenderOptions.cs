@@ -26,6 +26,13 @@ public sealed class OutboxSenderOptions
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long before a message's place in the rate limits is due its "sending" is written (default 20 ms), so that the
+    /// write is done when the message may go rather than delaying it. A worker that dies in that time leaves the message
+    /// "unknown" though it was not sent; zero writes only when the place is due.
+    /// </summary>
+    public TimeSpan RecordSendingAhead { get; set; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>How long an idle worker waits before looking for new messages (default 1 s).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -43,6 +50,7 @@ public sealed class OutboxSenderOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         ArgumentOutOfRangeException.ThrowIfLessThan(LeaseDuration, TimeSpan.FromSeconds(1));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(RecordSendingAhead, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxAttempts);
         ArgumentOutOfRangeException.ThrowIfLessThan(RetryDelay, TimeSpan.Zero);
     }

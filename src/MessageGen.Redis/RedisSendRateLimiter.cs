@@ -98,6 +98,17 @@ public sealed partial class RedisSendRateLimiter : ISendRateLimiter
     /// <inheritdoc />
     public async ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default)
     {
+        var due = await ReserveAsync(scope, recipient, cancellationToken).ConfigureAwait(false);
+        if (due > TimeSpan.Zero)
+        {
+            // A wait cancelled now leaves its place unused: fewer sends, never more.
+            await Task.Delay(due, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<TimeSpan> ReserveAsync(string scope, string recipient, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(recipient);
         var numberKey = $"{_keyPrefix}{{{scope}}}:n";
@@ -147,9 +158,8 @@ public sealed partial class RedisSendRateLimiter : ISendRateLimiter
 
             if (wait <= 0)
             {
-                // Taken now (0), or reserved -wait µs ahead. A wait cancelled now leaves its place unused: fewer sends, never more.
-                await Task.Delay(TimeSpan.FromTicks(-wait * 10), cancellationToken).ConfigureAwait(false);
-                return;
+                // Taken now (0), or reserved -wait µs ahead.
+                return TimeSpan.FromTicks(-wait * 10);
             }
 
             // Come back when the wait is within the reservation window.

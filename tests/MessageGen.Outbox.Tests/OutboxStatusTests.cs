@@ -46,14 +46,23 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
     public async Task A_status_that_beats_the_send_answer_is_applied_when_the_answer_is_recorded(string kind)
     {
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
-        await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "k");
-        var row = (await outbox.Store.ClaimAsync("w", 1, TimeSpan.FromSeconds(30), null, CancellationToken.None)).Single();
-        await outbox.Store.MarkSendingAsync(row.Id, "w", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await outbox.EnqueueManyAsync(Enumerable.Range(1, 3).Select(i => new OutboxMessage($"k{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        var rows = await outbox.Store.ClaimAsync("w", 3, TimeSpan.FromSeconds(30), null, CancellationToken.None);
+        foreach (var row in rows)
+        {
+            await outbox.Store.MarkSendingAsync([row.Id], "w", TimeSpan.FromSeconds(30), CancellationToken.None);
+        }
 
-        Assert.False(await outbox.RecordStatusAsync("wamid.E", "delivered"));
-        await outbox.Store.RecordAcceptedAsync(row.Id, "wamid.E", CancellationToken.None);
+        Assert.False(await outbox.RecordStatusAsync("wamid.2", "delivered"));
+        // Answers are recorded together; only the one with an early status takes it.
+        await outbox.Store.RecordAcceptedAsync(rows.Select((row, i) => (row.Id, $"wamid.{i + 1}")).ToList(), CancellationToken.None);
 
-        Assert.Equal(OutboxState.Delivered, (await outbox.FindAsync("k"))?.State);
+        Assert.Equal(OutboxState.Accepted, (await outbox.FindAsync("k1"))?.State);
+        Assert.Equal(OutboxState.Delivered, (await outbox.FindAsync("k2"))?.State);
+        Assert.Equal(OutboxState.Accepted, (await outbox.FindAsync("k3"))?.State);
+        // The early status is forgotten once applied: a later "read" moves the row on as usual.
+        Assert.True(await outbox.RecordStatusAsync("wamid.2", "read"));
+        Assert.Equal(OutboxState.Read, (await outbox.FindAsync("k2"))?.State);
     }
 
     [Theory]
@@ -65,13 +74,13 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
         var rows = await outbox.Store.ClaimAsync("w", 40, TimeSpan.FromSeconds(30), null, CancellationToken.None);
         foreach (var row in rows)
         {
-            await outbox.Store.MarkSendingAsync(row.Id, "w", TimeSpan.FromSeconds(30), CancellationToken.None);
+            await outbox.Store.MarkSendingAsync([row.Id], "w", TimeSpan.FromSeconds(30), CancellationToken.None);
         }
 
-        // Each answer and its "delivered" webhook race, as they do when the API is fast.
-        await Task.WhenAll(rows.Select(row => Task.WhenAll(
-            Task.Run(() => outbox.Store.RecordAcceptedAsync(row.Id, $"wamid.{row.Id}", CancellationToken.None)),
-            Task.Run(() => outbox.RecordStatusAsync($"wamid.{row.Id}", "delivered")))));
+        // Answers, recorded in batches of eight, and each one's "delivered" webhook race, as they do when the API is fast.
+        await Task.WhenAll(rows.Chunk(8).Select(batch => Task.WhenAll(
+            Task.Run(() => outbox.Store.RecordAcceptedAsync(batch.Select(row => (row.Id, $"wamid.{row.Id}")).ToList(), CancellationToken.None)),
+            Task.WhenAll(batch.Select(row => Task.Run(() => outbox.RecordStatusAsync($"wamid.{row.Id}", "delivered")))))));
 
         Assert.Equal(40, (await outbox.GetTotalsAsync())[OutboxState.Delivered]);
     }
@@ -142,8 +151,8 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
         var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "k");
         var row = (await outbox.Store.ClaimAsync("w", 1, TimeSpan.FromSeconds(30), null, CancellationToken.None)).Single();
-        await outbox.Store.MarkSendingAsync(row.Id, "w", TimeSpan.FromSeconds(30), CancellationToken.None);
-        await outbox.Store.RecordAcceptedAsync(row.Id, messageId, CancellationToken.None);
+        await outbox.Store.MarkSendingAsync([row.Id], "w", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await outbox.Store.RecordAcceptedAsync([(row.Id, messageId)], CancellationToken.None);
         return outbox;
     }
 

@@ -33,4 +33,8 @@ public sealed class InProcessSendRateLimiterTests
         await limiter.WaitAsync("s", "same");
         Assert.True(elapsed.Elapsed >= TimeSpan.FromSeconds(0.9), $"pair took {elapsed.Elapsed}");
     }
+
+    [Fact]
+    public Task Reserves_places_ahead_without_waiting_for_them() =>
+        Reservations.AssertReservedAheadWithoutWaitingAsync(new InProcessSendRateLimiter(new SendRateLimitOptions { MessagesPerSecond = 10, MessagesBurst = 1 }));
 }

@@ -58,6 +58,15 @@ public sealed class RedisSendRateLimiterTests
     }
 
     [Fact]
+    public async Task Reserves_places_ahead_without_waiting_for_them()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var connection = await redis.ConnectAsync();
+
+        await Reservations.AssertReservedAheadWithoutWaitingAsync(new RedisSendRateLimiter(connection, Options(messagesPerSecond: 10, burst: 1)));
+    }
+
+    [Fact]
     public async Task Many_waiting_senders_make_one_redis_call_per_message()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace MessageGen.Outbox.Storage;
 
 /// <summary>
@@ -66,13 +68,14 @@ internal sealed class OutboxSql
             RETURNING id, idempotency_key, recipient, body
             """;
 
-        MarkSending = $"""
+        _markSending = new RowBatches($"""
             UPDATE outbox_messages SET state = 'sending', attempts = attempts + 1, lease_until = {now} + @lease, updated_at = {now}
             WHERE id = @id AND lease_owner = @worker AND state = 'pending'
-            """;
+            RETURNING id
+            """, "@id");
 
         // A status webhook can beat the send's own answer here: the early one is applied, then forgotten.
-        RecordAccepted = $"""
+        _recordAccepted = new RowBatches($"""
             {dialect.MessageLock}
             UPDATE outbox_messages SET
                 state = COALESCE((SELECT e.state FROM outbox_early_statuses e WHERE e.message_id = @messageId), 'accepted'),
@@ -80,7 +83,7 @@ internal sealed class OutboxSql
                 message_id = @messageId, error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = {now}
             WHERE id = @id;
             DELETE FROM outbox_early_statuses WHERE message_id = @messageId
-            """;
+            """, "@messageId", "@id");
 
         RecordEnd = $"""
             UPDATE outbox_messages SET state = @state, error_code = @code, error = @error, lease_owner = NULL, lease_until = NULL, updated_at = {now}
@@ -130,6 +133,12 @@ internal sealed class OutboxSql
         Find = "SELECT idempotency_key, recipient, state, message_id, error_code, error, attempts FROM outbox_messages WHERE idempotency_key = @key";
     }
 
+    /// <summary>The most rows <see cref="MarkSending"/> and <see cref="RecordAccepted"/> write in one command.</summary>
+    public const int MaxRowsPerCommand = 32;
+
+    private readonly RowBatches _markSending;
+    private readonly RowBatches _recordAccepted;
+
     public IReadOnlyList<string> Migrations { get; }
 
     public string ReadVersion { get; }
@@ -142,9 +151,14 @@ internal sealed class OutboxSql
 
     public string Claim { get; }
 
-    public string MarkSending { get; }
+    /// <summary>
+    /// Records "sending" for <paramref name="count"/> rows (<c>@id0</c>, <c>@id1</c>, …; <c>@worker</c>, <c>@lease</c>),
+    /// one result set each: the row's id when the worker still held it.
+    /// </summary>
+    public string MarkSending(int count) => _markSending.For(count);
 
-    public string RecordAccepted { get; }
+    /// <summary>Records <paramref name="count"/> answers (<c>@id0</c>, <c>@messageId0</c>, <c>@id1</c>, …).</summary>
+    public string RecordAccepted(int count) => _recordAccepted.For(count);
 
     public string RecordEnd { get; }
 
@@ -178,4 +192,21 @@ internal sealed class OutboxSql
         OutboxState.Read or OutboxState.Failed => 3,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Only webhook statuses have a rank."),
     };
+
+    /// <summary>
+    /// One statement per row, repeated in one command with the per-row parameters numbered. Every copy is the same statement
+    /// text once PostgreSQL numbers its parameters, so one prepared statement serves all, and the command is one round trip.
+    /// </summary>
+    private sealed class RowBatches(string statement, params string[] rowParameters)
+    {
+        private readonly string?[] _byCount = new string?[MaxRowsPerCommand];
+
+        public string For(int count)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxRowsPerCommand);
+            return _byCount[count - 1] ??= string.Join(";\n", Enumerable.Range(0, count).Select(i => rowParameters.Aggregate(
+                statement, (text, name) => Regex.Replace(text, $@"{name}\b", $"{name}{i}", RegexOptions.CultureInvariant))));
+        }
+    }
 }

@@ -47,8 +47,9 @@ internal sealed class OutboxStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Opens <paramref name="count"/> connections at once and returns them to the pool, so that the first messages do not
-    /// each wait for a new connection (a new PostgreSQL backend costs milliseconds).
+    /// Opens <paramref name="count"/> connections at once and readies each for the statements a send runs, so that the
+    /// first messages do not pay for new connections (a PostgreSQL backend costs milliseconds), for parsing and planning
+    /// on each, or for compiling the code that runs them.
     /// </summary>
     public async Task WarmUpAsync(int count, CancellationToken cancellationToken)
     {
@@ -58,7 +59,20 @@ internal sealed class OutboxStore : IAsyncDisposable
             // Held open together, so that each is a connection of its own; a few are enough to start with.
             for (var i = 0; i < Math.Min(count, 16); i++)
             {
-                opened.Add(await OpenAsync(cancellationToken).ConfigureAwait(false));
+                var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                opened.Add(connection);
+                foreach (var (sql, parameters) in new (string, (string, object?)[])[]
+                {
+                    // No row has id 0: both change nothing.
+                    (_sql.MarkSending(1), [("id0", 0L), ("worker", string.Empty), ("lease", 0L)]),
+                    (_sql.RecordAccepted(1), [("id0", 0L), ("messageId0", string.Empty)]),
+                })
+                {
+                    using var writer = await WriterAsync(cancellationToken).ConfigureAwait(false);
+                    await using var command = Command(connection, sql, parameters);
+                    await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -89,19 +103,38 @@ internal sealed class OutboxStore : IAsyncDisposable
         return claimed;
     }
 
-    /// <summary>Records "sending" before the POST; false when the worker lost the row's lease (another worker may hold it).</summary>
-    public async Task<bool> MarkSendingAsync(long id, string worker, TimeSpan lease, CancellationToken cancellationToken) =>
-        await ExecuteAsync(_sql.MarkSending, cancellationToken, ("id", id), ("worker", worker), ("lease", Milliseconds(lease))).ConfigureAwait(false) == 1;
+    /// <summary>
+    /// Records "sending" for rows about to be posted (at most <see cref="OutboxSql.MaxRowsPerCommand"/>) and returns those
+    /// marked; a row missing is one whose lease the worker lost (another worker may hold it), and is left alone.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> MarkSendingAsync(IReadOnlyList<long> ids, string worker, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var marked = new HashSet<long>();
+        var parameters = ids.Select((id, i) => ($"id{i}", (object?)id)).Append(("worker", worker)).Append(("lease", Milliseconds(lease))).ToArray();
+        await InOneTransactionAsync(_sql.MarkSending(ids.Count), parameters, async command =>
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    marked.Add(reader.GetInt64(0));
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
+        return marked;
+    }
 
     /// <summary>
-    /// Records the API's answer and applies a status that came before it. On PostgreSQL one command: its statements, sent
-    /// together, run in one implicit transaction (the per-message lock held to its end) in a single round trip; SQLite runs
-    /// them in a write transaction.
+    /// Records the API's answers (at most <see cref="OutboxSql.MaxRowsPerCommand"/>) and applies statuses that came before
+    /// them, all or none, each under its message's lock.
     /// </summary>
-    public Task RecordAcceptedAsync(long id, string messageId, CancellationToken cancellationToken) => Dialect == OutboxDialect.PostgreSql
-        ? ExecuteAsync(_sql.RecordAccepted, cancellationToken, ("id", id), ("messageId", messageId))
-        : InTransactionAsync(
-            async (connection, transaction) => await ExecuteAsync(connection, transaction, _sql.RecordAccepted, cancellationToken, ("id", id), ("messageId", messageId)).ConfigureAwait(false),
+    public Task RecordAcceptedAsync(IReadOnlyList<(long Id, string MessageId)> answers, CancellationToken cancellationToken) =>
+        InOneTransactionAsync(
+            _sql.RecordAccepted(answers.Count),
+            answers.SelectMany((answer, i) => new (string, object?)[] { ($"id{i}", answer.Id), ($"messageId{i}", answer.MessageId) }).ToArray(),
+            command => command.ExecuteNonQueryAsync(cancellationToken),
             cancellationToken);
 
     public Task RecordEndAsync(long id, OutboxState state, int? code, string? error, CancellationToken cancellationToken) =>
@@ -266,6 +299,31 @@ internal sealed class OutboxStore : IAsyncDisposable
         await using var command = Command(connection, sql, parameters);
         command.Transaction = transaction;
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a command of several statements as one transaction: on PostgreSQL statements sent together run in one implicit
+    /// transaction, in a single round trip; SQLite runs them in a write transaction.
+    /// </summary>
+    private async Task InOneTransactionAsync(string sql, (string Name, object? Value)[] parameters, Func<DbCommand, Task> run, CancellationToken cancellationToken)
+    {
+        if (Dialect == OutboxDialect.PostgreSql)
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = Command(connection, sql, parameters);
+            await run(command).ConfigureAwait(false);
+            return;
+        }
+
+        await InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                await using var command = Command(connection, sql, parameters);
+                command.Transaction = transaction;
+                await run(command).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="work"/> in a write transaction (SQLite: <c>BEGIN IMMEDIATE</c>, the database's write lock).</summary>

@@ -104,11 +104,12 @@ public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
 
     /// <summary>
     /// As <see cref="SendAsync(IWhatsAppMessage, CancellationToken)"/>, calling <paramref name="beforeFirstAttempt"/> once the
-    /// rate limiter let the message through and just before the first <c>POST</c>: the outbox records "sending" there, so
-    /// that a message still waiting for its turn is never taken for one that may have been sent.
+    /// rate limiter gave the message its place (<see cref="SendTurn"/>); the first <c>POST</c> goes when the place is due and
+    /// the call has returned. The outbox records "sending" there, so that a message still waiting for its
+    /// turn is never taken for one that may have been sent, and the write overlaps the wait rather than delaying the POST.
     /// </summary>
     internal async Task<SendMessageResult> SendAsync(
-        IWhatsAppMessage message, Func<CancellationToken, Task>? beforeFirstAttempt, CancellationToken cancellationToken)
+        IWhatsAppMessage message, Func<SendTurn, CancellationToken, Task>? beforeFirstAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var errors = message.Validate();
@@ -121,16 +122,23 @@ public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
         using var body = new PooledBuffer();
         message.WriteTo(body);
         Func<CancellationToken, ValueTask>? takePlace = null;
+        var due = TimeSpan.Zero;
         if (_settings.RateLimiter is { } rateLimiter)
         {
             var recipient = RecipientOf(body);
             takePlace = token => rateLimiter.WaitAsync(RateLimitScope, recipient, token);
-            await takePlace(cancellationToken).ConfigureAwait(false);
+            due = await rateLimiter.ReserveAsync(RateLimitScope, recipient, cancellationToken).ConfigureAwait(false);
         }
 
+        var turn = due > TimeSpan.Zero ? Task.Delay(due, _timeProvider, cancellationToken) : Task.CompletedTask;
         if (beforeFirstAttempt is not null)
         {
-            await beforeFirstAttempt(cancellationToken).ConfigureAwait(false);
+            // Both run to their end before anything is posted; either's failure means no POST.
+            await Task.WhenAll(beforeFirstAttempt(new SendTurn(due, turn), cancellationToken), turn).ConfigureAwait(false);
+        }
+        else
+        {
+            await turn.ConfigureAwait(false);
         }
 
         using var content = new ByteArrayContent(body.Array, 0, body.Length);

@@ -23,4 +23,21 @@ public interface ISendRateLimiter
     /// <param name="cancellationToken">Stops waiting; nothing is taken from the limits then.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the place of one more message from <paramref name="scope"/> to <paramref name="recipient"/> in both limits,
+    /// as <see cref="WaitAsync"/> does, but returns as soon as the place is taken: with how long until it is due (zero:
+    /// now). The caller sends once that time has passed and may do its own work meanwhile (the outbox records "sending"
+    /// then). A place not used is lost: fewer sends, never more.
+    /// </summary>
+    /// <remarks>The default waits with <see cref="WaitAsync"/> and returns zero; the library's limiters reserve at most a second ahead.</remarks>
+    /// <param name="scope">An opaque, stable id of the sender number.</param>
+    /// <param name="recipient">The message's <c>to</c>.</param>
+    /// <param name="cancellationToken">Stops waiting for a place; nothing is taken from the limits then.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    async ValueTask<TimeSpan> ReserveAsync(string scope, string recipient, CancellationToken cancellationToken = default)
+    {
+        await WaitAsync(scope, recipient, cancellationToken).ConfigureAwait(false);
+        return TimeSpan.Zero;
+    }
 }

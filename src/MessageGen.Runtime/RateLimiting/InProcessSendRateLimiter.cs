@@ -26,6 +26,17 @@ public sealed class InProcessSendRateLimiter : ISendRateLimiter
     /// <inheritdoc />
     public async ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default)
     {
+        var due = await ReserveAsync(scope, recipient, cancellationToken).ConfigureAwait(false);
+        if (due > TimeSpan.Zero)
+        {
+            // A wait cancelled now leaves the reserved place unused.
+            await Task.Delay(due, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<TimeSpan> ReserveAsync(string scope, string recipient, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(recipient);
         var numberKey = scope + "\n";
@@ -36,11 +47,10 @@ public sealed class InProcessSendRateLimiter : ISendRateLimiter
             switch (_cells.TryTake(numberKey, pairKey, MaxReservation))
             {
                 case null:
-                    return;
+                    return TimeSpan.Zero;
                 case { Reserved: true } reserved:
-                    // The place is this message's: one look per message however many wait. A wait cancelled now leaves it unused.
-                    await Task.Delay(reserved.Wait, _timeProvider, cancellationToken).ConfigureAwait(false);
-                    return;
+                    // The place is this message's: one look per message however many wait.
+                    return reserved.Wait;
                 case { } heldBack:
                     await Task.Delay(heldBack.Wait - MaxReservation, _timeProvider, cancellationToken).ConfigureAwait(false);
                     break;

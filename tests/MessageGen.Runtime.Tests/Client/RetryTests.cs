@@ -39,6 +39,30 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_place_the_limiter_reserved_ahead_is_waited_out_before_the_post()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var time = new InstantTimeProvider();
+        var limiter = new ReservingLimiter(TimeSpan.FromMilliseconds(300));
+        using var client = SandboxClient.Create(sandbox, o => o.RateLimiter = limiter, time);
+
+        await client.SendAsync(Messages.Video());
+
+        Assert.Equal(1, limiter.Reservations);
+        Assert.Equal([TimeSpan.FromMilliseconds(300)], time.RequestedWaits);
+        Assert.Single(sandbox.Messages);
+    }
+
+    [Fact]
+    public async Task A_limiter_that_only_waits_reserves_by_waiting()
+    {
+        ISendRateLimiter limiter = new CountingLimiter();
+
+        Assert.Equal(TimeSpan.Zero, await limiter.ReserveAsync("scope", "4915100000001"));
+        Assert.Equal(["4915100000001"], ((CountingLimiter)limiter).Recipients);
+    }
+
+    [Fact]
     public async Task Waits_until_the_http_date_that_retry_after_names()
     {
         await using var sandbox = await SandboxServer.StartAsync();
@@ -188,6 +212,23 @@ public sealed class RetryTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Single(sandbox.Requests);
+    }
+
+    /// <summary>Reserves every place <paramref name="ahead"/> of now.</summary>
+    private sealed class ReservingLimiter(TimeSpan ahead) : ISendRateLimiter
+    {
+        private int _reservations;
+
+        public int Reservations => _reservations;
+
+        public ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The client reserves its first attempt's place.");
+
+        public ValueTask<TimeSpan> ReserveAsync(string scope, string recipient, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reservations);
+            return ValueTask.FromResult(ahead);
+        }
     }
 
     private sealed class CountingLimiter : ISendRateLimiter
