@@ -47,6 +47,24 @@ public static class JsonOutput
         WriteEscapedString(writer, chars, firstToEscape);
     }
 
+    /// <summary>Template messages: opens the <c>components</c> array before the first component, or separates the next one.</summary>
+    public static void StartTemplateComponent(IBufferWriter<byte> writer, ref bool started)
+    {
+        WriteRaw(writer, started ? ","u8 : ",\"components\":["u8);
+        started = true;
+    }
+
+    /// <summary>Template messages: writes a named parameter's <c>"parameter_name":"…",</c>; nothing for a positional one.</summary>
+    public static void WriteTemplateParameterName(IBufferWriter<byte> writer, string? name)
+    {
+        if (name is not null)
+        {
+            WriteRaw(writer, "\"parameter_name\":"u8);
+            WriteString(writer, name);
+            WriteRaw(writer, ","u8);
+        }
+    }
+
     /// <summary>Writes an integer.</summary>
     public static void WriteInt64(IBufferWriter<byte> writer, long value)
     {

@@ -306,14 +306,14 @@ internal sealed class TemplateEmitter
         {
             var field = "_" + HeaderParameter(kind);
             _writer.OpenBlock($"if ({field} is not null)");
-            _writer.WriteLine("StartComponent(writer, ref components);");
+            _writer.WriteLine($"{RuntimeTypes.JsonOutput}.StartTemplateComponent(writer, ref components);");
             var type = TemplateHeaders.JsonType(kind);
             if (kind == TemplateHeaderKind.Text)
             {
                 _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal("{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",")});");
                 if (HasNamedTextHeader)
                 {
-                    _writer.WriteLine("WriteParameterName(writer, HeaderParameterName(_language));");
+                    _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteTemplateParameterName(writer, HeaderParameterName(_language));");
                 }
 
                 _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, \"\\\"text\\\":\"u8);");
@@ -333,7 +333,7 @@ internal sealed class TemplateEmitter
         if (_spec.Bodies.Count > 0)
         {
             _writer.OpenBlock("if (_body is not null)");
-            _writer.WriteLine($"StartComponent(writer, ref components);");
+            _writer.WriteLine($"{RuntimeTypes.JsonOutput}.StartTemplateComponent(writer, ref components);");
             _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal("{\"type\":\"body\",\"parameters\":[")});");
             if (HasNamedBody)
             {
@@ -344,7 +344,7 @@ internal sealed class TemplateEmitter
             _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, i == 0 ? {Utf8Literal("{\"type\":\"text\",")} : {Utf8Literal(",{\"type\":\"text\",")});");
             if (HasNamedBody)
             {
-                _writer.WriteLine("WriteParameterName(writer, names?[i]);");
+                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteTemplateParameterName(writer, names?[i]);");
             }
 
             _writer.WriteLine($$"""
@@ -363,7 +363,7 @@ internal sealed class TemplateEmitter
         {
             var i = index.ToString(CultureInfo.InvariantCulture);
             _writer.OpenBlock($"if (_{Button(index)} is not null)");
-            _writer.WriteLine($"StartComponent(writer, ref components);");
+            _writer.WriteLine($"{RuntimeTypes.JsonOutput}.StartTemplateComponent(writer, ref components);");
             _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal($"{{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"{i}\",\"parameters\":[{{\"type\":\"text\",\"text\":")});");
             _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteString(writer, _{Button(index)});");
             _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, \"}}]}}\"u8);");
@@ -373,31 +373,6 @@ internal sealed class TemplateEmitter
 
         _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, components ? \"]}}}}\"u8 : \"}}}}\"u8);");
         _writer.CloseBlock();
-        _writer.WriteLine();
-        _writer.WriteLine($$"""
-            /// <summary>Opens the 'components' array before the first component, or separates the next one.</summary>
-            private static void StartComponent(global::System.Buffers.IBufferWriter<byte> writer, ref bool started)
-            {
-                {{RuntimeTypes.JsonOutput}}.WriteRaw(writer, started ? ","u8 : ",\"components\":["u8);
-                started = true;
-            }
-            """);
-        if (HasNamedTextHeader || HasNamedBody)
-        {
-            _writer.WriteLine();
-            _writer.WriteLine($$"""
-                /// <summary>Writes a named parameter's name; nothing for a positional one.</summary>
-                private static void WriteParameterName(global::System.Buffers.IBufferWriter<byte> writer, string? name)
-                {
-                    if (name is not null)
-                    {
-                        {{RuntimeTypes.JsonOutput}}.WriteRaw(writer, "\"parameter_name\":"u8);
-                        {{RuntimeTypes.JsonOutput}}.WriteString(writer, name);
-                        {{RuntimeTypes.JsonOutput}}.WriteRaw(writer, ","u8);
-                    }
-                }
-                """);
-        }
 
         if (HasNamedTextHeader)
         {

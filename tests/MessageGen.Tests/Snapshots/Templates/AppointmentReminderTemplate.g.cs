@@ -117,7 +117,7 @@ namespace MessageGen.WhatsApp
             var components = false;
             if (_body is not null)
             {
-                StartComponent(writer, ref components);
+                global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"body\",\"parameters\":["u8);
                 for (var i = 0; i < _body.Length; i++)
                 {
@@ -131,13 +131,6 @@ namespace MessageGen.WhatsApp
             }
 
             global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, components ? "]}}"u8 : "}}"u8);
-        }
-
-        /// <summary>Opens the 'components' array before the first component, or separates the next one.</summary>
-        private static void StartComponent(global::System.Buffers.IBufferWriter<byte> writer, ref bool started)
-        {
-            global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, started ? ","u8 : ",\"components\":["u8);
-            started = true;
         }
 
         /// <summary>Returns the message as compact JSON.</summary>

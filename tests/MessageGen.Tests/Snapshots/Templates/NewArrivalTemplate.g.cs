@@ -112,7 +112,7 @@ namespace MessageGen.WhatsApp
             var components = false;
             if (_headerImage is not null)
             {
-                StartComponent(writer, ref components);
+                global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"header\",\"parameters\":[{\"type\":\"image\",\"image\":"u8);
                 _headerImage.WriteTo(writer);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}]}"u8);
@@ -120,7 +120,7 @@ namespace MessageGen.WhatsApp
 
             if (_body is not null)
             {
-                StartComponent(writer, ref components);
+                global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"body\",\"parameters\":["u8);
                 for (var i = 0; i < _body.Length; i++)
                 {
@@ -134,13 +134,6 @@ namespace MessageGen.WhatsApp
             }
 
             global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, components ? "]}}"u8 : "}}"u8);
-        }
-
-        /// <summary>Opens the 'components' array before the first component, or separates the next one.</summary>
-        private static void StartComponent(global::System.Buffers.IBufferWriter<byte> writer, ref bool started)
-        {
-            global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, started ? ","u8 : ",\"components\":["u8);
-            started = true;
         }
 
         /// <summary>Returns the message as compact JSON.</summary>

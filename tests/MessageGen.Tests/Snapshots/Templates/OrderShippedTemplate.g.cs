@@ -125,7 +125,7 @@ namespace MessageGen.WhatsApp
             var components = false;
             if (_headerVideo is not null)
             {
-                StartComponent(writer, ref components);
+                global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"header\",\"parameters\":[{\"type\":\"video\",\"video\":"u8);
                 _headerVideo.WriteTo(writer);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}]}"u8);
@@ -133,7 +133,7 @@ namespace MessageGen.WhatsApp
 
             if (_body is not null)
             {
-                StartComponent(writer, ref components);
+                global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"body\",\"parameters\":["u8);
                 for (var i = 0; i < _body.Length; i++)
                 {
@@ -148,20 +148,13 @@ namespace MessageGen.WhatsApp
 
             if (_button0 is not null)
             {
-                StartComponent(writer, ref components);
+                global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\",\"parameters\":[{\"type\":\"text\",\"text\":"u8);
                 global::MessageGen.Serialization.JsonOutput.WriteString(writer, _button0);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}]}"u8);
             }
 
             global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, components ? "]}}"u8 : "}}"u8);
-        }
-
-        /// <summary>Opens the 'components' array before the first component, or separates the next one.</summary>
-        private static void StartComponent(global::System.Buffers.IBufferWriter<byte> writer, ref bool started)
-        {
-            global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, started ? ","u8 : ",\"components\":["u8);
-            started = true;
         }
 
         /// <summary>Returns the message as compact JSON.</summary>

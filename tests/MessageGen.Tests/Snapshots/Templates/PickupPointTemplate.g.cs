@@ -99,20 +99,13 @@ namespace MessageGen.WhatsApp
             var components = false;
             if (_headerLocation is not null)
             {
-                StartComponent(writer, ref components);
+                global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"header\",\"parameters\":[{\"type\":\"location\",\"location\":"u8);
                 _headerLocation.WriteTo(writer);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}]}"u8);
             }
 
             global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, components ? "]}}"u8 : "}}"u8);
-        }
-
-        /// <summary>Opens the 'components' array before the first component, or separates the next one.</summary>
-        private static void StartComponent(global::System.Buffers.IBufferWriter<byte> writer, ref bool started)
-        {
-            global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, started ? ","u8 : ",\"components\":["u8);
-            started = true;
         }
 
         /// <summary>Returns the message as compact JSON.</summary>

@@ -115,9 +115,9 @@ namespace MessageGen.WhatsApp
             var components = false;
             if (_headerText is not null)
             {
-                StartComponent(writer, ref components);
+                global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"header\",\"parameters\":[{\"type\":\"text\","u8);
-                WriteParameterName(writer, HeaderParameterName(_language));
+                global::MessageGen.Serialization.JsonOutput.WriteTemplateParameterName(writer, HeaderParameterName(_language));
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "\"text\":"u8);
                 global::MessageGen.Serialization.JsonOutput.WriteString(writer, _headerText);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}]}"u8);
@@ -125,13 +125,13 @@ namespace MessageGen.WhatsApp
 
             if (_body is not null)
             {
-                StartComponent(writer, ref components);
+                global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"body\",\"parameters\":["u8);
                 var names = BodyNames(_bodyShape);
                 for (var i = 0; i < _body.Length; i++)
                 {
                     global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, i == 0 ? "{\"type\":\"text\","u8 : ",{\"type\":\"text\","u8);
-                    WriteParameterName(writer, names?[i]);
+                    global::MessageGen.Serialization.JsonOutput.WriteTemplateParameterName(writer, names?[i]);
                     global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "\"text\":"u8);
                     global::MessageGen.Serialization.JsonOutput.WriteString(writer, _body[i] ?? throw global::MessageGen.Serialization.JsonOutput.MissingRequired("WelcomeOfferTemplate", "body"));
                     global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}"u8);
@@ -141,24 +141,6 @@ namespace MessageGen.WhatsApp
             }
 
             global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, components ? "]}}"u8 : "}}"u8);
-        }
-
-        /// <summary>Opens the 'components' array before the first component, or separates the next one.</summary>
-        private static void StartComponent(global::System.Buffers.IBufferWriter<byte> writer, ref bool started)
-        {
-            global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, started ? ","u8 : ",\"components\":["u8);
-            started = true;
-        }
-
-        /// <summary>Writes a named parameter's name; nothing for a positional one.</summary>
-        private static void WriteParameterName(global::System.Buffers.IBufferWriter<byte> writer, string? name)
-        {
-            if (name is not null)
-            {
-                global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "\"parameter_name\":"u8);
-                global::MessageGen.Serialization.JsonOutput.WriteString(writer, name);
-                global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, ","u8);
-            }
         }
 
         /// <summary>The name of the text header's parameter in <paramref name="language"/>; null when it is positional.</summary>
