@@ -8,9 +8,11 @@ public sealed class BulkSendOptions
 
     /// <summary>
     /// The most messages started per second; the API allows 80 per sender number by default (up to 1,000 on higher tiers).
-    /// Default 80. Retries inside a send are not counted.
+    /// Default (null): the client's <see cref="WhatsAppClientOptions.RateLimiter"/> alone paces the sends when it has one
+    /// (it counts retries too, and other processes' sends with Redis), else 80 a second. Retries inside a send are not
+    /// counted here.
     /// </summary>
-    public double MessagesPerSecond { get; set; } = 80;
+    public double? MessagesPerSecond { get; set; }
 }
 
 /// <summary>What became of one message of a bulk send.</summary>

@@ -11,7 +11,9 @@ public sealed partial class WhatsAppClient
     /// <see cref="WhatsAppRetryOptions.RetryWhenOutcomeUnknown"/> says.
     /// </summary>
     /// <param name="messages">The messages to send.</param>
-    /// <param name="options">Concurrency and rate; defaults to 8 in flight and 80 messages per second.</param>
+    /// <param name="options">
+    /// Concurrency and rate; defaults to 8 in flight, paced by the client's rate limiter, or at 80 messages per second without one.
+    /// </param>
     /// <param name="cancellationToken">
     /// Stops starting new sends; messages not yet started are reported with an <see cref="OperationCanceledException"/>
     /// and <see cref="BulkSendResult.Attempted"/> false.
@@ -22,14 +24,17 @@ public sealed partial class WhatsAppClient
         ArgumentNullException.ThrowIfNull(messages);
         options ??= new BulkSendOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, nameof(options.MaxConcurrency));
-        if (!(options.MessagesPerSecond > 0))
+        if (options.MessagesPerSecond is { } rate && !(rate > 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MessagesPerSecond, "MessagesPerSecond must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(options), rate, "MessagesPerSecond must be positive.");
         }
 
         var sender = _settings.Retry.RetryWhenOutcomeUnknown ? WithSafeRetries() : this;
         var results = new BulkSendResult[messages.Count];
-        using var limiter = CreateLimiter(options.MessagesPerSecond);
+        // Two pacers would hold the sends to the slower: the client's limiter, when there is one, is the number's.
+        using var limiter = options.MessagesPerSecond is null && _settings.RateLimiter is not null
+            ? null
+            : CreateLimiter(options.MessagesPerSecond ?? DefaultMessagesPerSecond);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency };
 
         await Parallel.ForAsync(0, messages.Count, parallel, async (index, _) =>
@@ -43,7 +48,14 @@ public sealed partial class WhatsAppClient
 
             try
             {
-                (await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false)).Dispose();
+                if (limiter is not null)
+                {
+                    (await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false)).Dispose();
+                }
+                else
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
             catch (OperationCanceledException e)
             {
@@ -70,6 +82,9 @@ public sealed partial class WhatsAppClient
 
         return results;
     }
+
+    /// <summary>The API's default throughput limit per sender number.</summary>
+    private const double DefaultMessagesPerSecond = 80;
 
     /// <summary>Smooth pacing: about ten refills a second rather than one burst of a whole second's allowance.</summary>
     private static TokenBucketRateLimiter CreateLimiter(double messagesPerSecond)

@@ -30,6 +30,38 @@ public sealed class BulkSendTests
     }
 
     [Fact]
+    public async Task Without_a_rate_limiter_the_bulk_send_paces_at_the_apis_default_of_80_a_second()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        using var client = SandboxClient.Create(sandbox);
+        var messages = Enumerable.Range(1, 24).Select(i => Messages.Video($"+1555{i:D7}")).ToArray();
+
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        var results = await client.SendManyAsync(messages);
+
+        // A burst of 8, then 16 more at 80 a second.
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.True(elapsed.Elapsed >= TimeSpan.FromSeconds(0.18), $"took {elapsed.Elapsed}");
+    }
+
+    [Fact]
+    public async Task With_the_clients_rate_limiter_the_bulk_send_is_paced_by_it_alone()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var limiter = new CountingLimiter();
+        using var client = SandboxClient.Create(sandbox, o => o.RateLimiter = limiter);
+        var messages = Enumerable.Range(1, 240).Select(i => Messages.Video($"+1555{i:D7}")).ToArray();
+
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        var results = await client.SendManyAsync(messages);
+
+        // Paced at 80 a second as well, 240 would take at least 2.9 s; this limiter lets every one through at once.
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Equal(240, limiter.Count);
+        Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(2), $"took {elapsed.Elapsed}");
+    }
+
+    [Fact]
     public async Task A_lost_answer_is_reported_as_unknown_and_never_resent_even_when_retries_of_unknown_outcomes_are_on()
     {
         await using var sandbox = await SandboxServer.StartAsync();
@@ -97,5 +129,19 @@ public sealed class BulkSendTests
         Assert.All(results, r => Assert.IsAssignableFrom<OperationCanceledException>(r.Error));
         Assert.All(results, r => Assert.False(r.Attempted));
         Assert.Empty(sandbox.Requests);
+    }
+
+    /// <summary>Lets every message through at once, counting them.</summary>
+    private sealed class CountingLimiter : ISendRateLimiter
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.CompletedTask;
+        }
     }
 }
