@@ -32,6 +32,20 @@ public class EcmaScriptPatternTests
     [InlineData("^[\\S\\s]$", "\u2028", true)]
     [InlineData("^\\d$", "١", false)]
     [InlineData("^\\w$", "é", false)]
+    [InlineData("^[]a]$", "a", false)]
+    [InlineData("^[]a]$", "]", false)]
+    [InlineData("^a[]$", "a", false)]
+    [InlineData("^a[]?$", "a", true)]
+    [InlineData("^[^]$", "\n", true)]
+    [InlineData("^a[^]b$", "a\u2028b", true)]
+    [InlineData("^[^]a]$", "xa]", true)]
+    [InlineData("^[^]a]$", "\na]", true)]
+    [InlineData("^[^]a]$", "x", false)]
+    [InlineData("^[a-z-[aeiou]]$", "b", false)]
+    [InlineData("^[a-z-[aeiou]]$", "b]", true)]
+    [InlineData("^[a-z-[aeiou]]$", "[]", true)]
+    [InlineData("^[^a[]$", "[", false)]
+    [InlineData("^[^a[]$", "b", true)]
     public void Matches_as_ECMA_262_does(string pattern, string text, bool matches)
     {
         var regex = new Regex(EcmaScriptPattern.ToDotNet(pattern), RegexOptions.ECMAScript);

@@ -21,8 +21,10 @@ internal static class EcmaScriptPattern
     /// <summary>
     /// Rewrites <paramref name="pattern"/> so that .NET matches what ECMA-262 matches: <c>$</c> is the end of the input
     /// (.NET also matches before a final newline, so "+4915112345678\n" would pass <c>^\+?[0-9]{6,15}$</c>),
-    /// <c>.</c> stops at every ECMA-262 line terminator (.NET stops only at <c>\n</c>), and <c>\s</c>/<c>\S</c> mean
-    /// ECMA-262's white space, Unicode spaces included, inside a class too.
+    /// <c>.</c> stops at every ECMA-262 line terminator (.NET stops only at <c>\n</c>), <c>\s</c>/<c>\S</c> mean
+    /// ECMA-262's white space, Unicode spaces included, inside a class too, <c>[]</c> matches nothing and <c>[^]</c> any
+    /// code unit (.NET reads both as the start of a class holding <c>]</c>), and a <c>[</c> inside a class is only a
+    /// character (.NET reads <c>[a-z-[aeiou]]</c> as a class subtraction).
     /// </summary>
     public static string ToDotNet(string pattern)
     {
@@ -50,7 +52,22 @@ internal static class EcmaScriptPattern
             else if (inClass)
             {
                 inClass = c != ']';
+                if (c == '[')
+                {
+                    result.Append('\\');
+                }
+
                 result.Append(c);
+            }
+            else if (c == '[' && At(pattern, i + 1, "]"))
+            {
+                result.Append("(?!)");
+                i++;
+            }
+            else if (c == '[' && At(pattern, i + 1, "^]"))
+            {
+                result.Append("[\\s\\S]");
+                i += 2;
             }
             else if (c == '[')
             {
@@ -73,4 +90,7 @@ internal static class EcmaScriptPattern
 
         return result.ToString();
     }
+
+    private static bool At(string pattern, int index, string text) =>
+        index + text.Length <= pattern.Length && string.CompareOrdinal(pattern, index, text, 0, text.Length) == 0;
 }
