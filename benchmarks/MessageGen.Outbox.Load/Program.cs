@@ -71,7 +71,7 @@ var acceptedRows = Count(status, "accepted");
 // that waits on the lease, not on sending.
 var body95 = accepted[..(int)(accepted.Length * 0.95)];
 var rate = (body95.Length - 1) / (body95[^1].ReceivedAt - body95[0].ReceivedAt).TotalSeconds;
-var overheads = workers.Select(w => Regex.Match(w.Error.ToString(), @"median [0-9.]+ ms, p99 ([0-9.]+) ms \((\d+) messages\); in the first second: .*\)")).Where(m => m.Success).ToArray();
+var overheads = workers.Select(w => Regex.Match(w.Error.ToString(), @"median [0-9.]+ ms, p99 ([0-9.]+) ms \((\d+) messages\); in the first second of each stretch of sending: .*\)")).Where(m => m.Success).ToArray();
 
 Console.WriteLine($"""
     workers: {workerCount} ({(victim is null ? "none killed" : $"worker {victim.Number} killed with SIGKILL after {killedAt}")}); exit codes {string.Join(", ", workers.Select(w => w.Process.ExitCode))}
@@ -79,7 +79,7 @@ Console.WriteLine($"""
     outbox: accepted {acceptedRows}, unknown {unknown}; accepted + unknown = {acceptedRows + unknown}
     130429 answers: {throttled}
     aggregate rate (first 95%): {rate:0.0}/s against --mps {messagesPerSecond} ({rate / messagesPerSecond - 1:+0.0%;-0.0%})
-    outbox overhead per worker (after / in its first second): {string.Join(" | ", overheads.Select(m => m.Value))}
+    outbox overhead per worker (after / in the first second of each stretch of sending): {string.Join(" | ", overheads.Select(m => m.Value))}
     """);
 var ok = duplicates == 0 && throttled == 0 && acceptedRows + unknown == messages && unknown <= 8
     && Math.Abs(rate / messagesPerSecond - 1) <= 0.10

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using MessageGen.Outbox.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,12 +10,16 @@ namespace MessageGen.Outbox;
 /// </summary>
 /// <remarks>
 /// Until its answer is written a message's row stays "sending" under this worker's lease, so a worker killed in between
-/// leaves it "unknown" (never resent), as a worker killed between the answer and its write always did.
+/// leaves it "unknown" (never resent): the answers of the last few milliseconds, at most <see cref="MaxWaiting"/> plus a
+/// command's worth.
 /// </remarks>
 internal sealed partial class AnswerRecorder
 {
-    /// <summary>Senders wait to hand over an answer while this many are waiting to be written (the database is slow or down).</summary>
-    private const int MaxWaiting = 256;
+    /// <summary>
+    /// Senders wait to hand over an answer while this many are waiting to be written (the database is slow or down): one
+    /// command's worth, so that a worker killed meanwhile leaves few accepted messages "sending" (then unknown).
+    /// </summary>
+    private const int MaxWaiting = OutboxSql.MaxRowsPerCommand;
 
     private readonly OutboxStore _store;
     private readonly ILogger _logger;
@@ -69,7 +72,7 @@ internal sealed partial class AnswerRecorder
 
             if (batch.Count > 0)
             {
-                await WriteWithRetriesAsync(batch).ConfigureAwait(false);
+                await WriteAsync(batch).ConfigureAwait(false);
                 batch.Clear();
             }
 
@@ -78,27 +81,65 @@ internal sealed partial class AnswerRecorder
         }
     }
 
-    private async Task WriteWithRetriesAsync(List<(long Id, string MessageId)> batch)
+    /// <summary>
+    /// Writes a batch together; when that fails, one answer at a time, so that one the database refuses holds back no other.
+    /// A failing database is waited out (with backoff); an answer it keeps refusing while it answers otherwise is given up.
+    /// </summary>
+    private async Task WriteAsync(List<(long Id, string MessageId)> batch)
     {
-        for (var failures = 1; ; failures++)
+        if (batch.Count > 1 && await TryWriteAsync(batch, failures: 1).ConfigureAwait(false))
         {
-            try
+            return;
+        }
+
+        var databaseDown = false;
+        foreach (var answer in batch)
+        {
+            for (var failures = 1; !await TryWriteAsync([answer], failures).ConfigureAwait(false); failures++)
             {
-                await _store.RecordAcceptedAsync(batch, CancellationToken.None).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
-            {
-                // Given up, its rows stay "sending" and become unknown when the worker's lease ends.
-                if (failures == DatabaseBackoff.MaxFailures)
+                // Twice refused (a deadlock or a dropped connection gets a second try) while the database answers a probe:
+                // the answer itself cannot be stored. Waited out for a minute once: the rest get one try each.
+                if (databaseDown || failures >= DatabaseBackoff.MaxFailures || (failures >= 2 && await _store.IsReachableAsync().ConfigureAwait(false)))
                 {
-                    Log.GivenUp(_logger, batch.Count, e);
-                    return;
+                    databaseDown |= failures >= DatabaseBackoff.MaxFailures;
+                    await GiveUpAsync(answer).ConfigureAwait(false);
+                    break;
                 }
 
-                Log.Failed(_logger, failures, e);
                 await Task.Delay(DatabaseBackoff.After(failures)).ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task<bool> TryWriteAsync(List<(long Id, string MessageId)> answers, int failures)
+    {
+        try
+        {
+            await _store.RecordAcceptedAsync(answers, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e)
+        {
+            Log.Failed(_logger, answers.Count, failures, e);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Records the message as accepted without its message id (so that no status webhook will move it on), which is true;
+    /// when even that cannot be written, the row stays "sending" and becomes unknown once this worker's lease ends.
+    /// </summary>
+    private async Task GiveUpAsync((long Id, string MessageId) answer)
+    {
+        try
+        {
+            await _store.RecordEndAsync(
+                answer.Id, OutboxState.Accepted, code: null, "The API accepted it, but its message id could not be recorded.", CancellationToken.None).ConfigureAwait(false);
+            Log.RecordedWithoutMessageId(_logger, answer.Id);
+        }
+        catch (Exception e)
+        {
+            Log.GivenUp(_logger, answer.Id, e);
         }
     }
 
@@ -107,10 +148,13 @@ internal sealed partial class AnswerRecorder
 
     private static partial class Log
     {
-        [LoggerMessage(8, LogLevel.Warning, "Outbox: recording the API's answers failed ({Failures} time(s) in a row); retrying.")]
-        public static partial void Failed(ILogger logger, int failures, Exception exception);
+        [LoggerMessage(8, LogLevel.Warning, "Outbox: recording {Count} answer(s) of the API failed ({Failures} time(s) in a row).")]
+        public static partial void Failed(ILogger logger, int count, int failures, Exception exception);
 
-        [LoggerMessage(9, LogLevel.Error, "Outbox: {Count} answer(s) of the API could not be recorded; those messages were sent and stay sending, then unknown.")]
-        public static partial void GivenUp(ILogger logger, int count, Exception exception);
+        [LoggerMessage(9, LogLevel.Error, "Outbox: row {Id} was accepted by the API but its message id could not be recorded; it is accepted, and status webhooks will not move it on.")]
+        public static partial void RecordedWithoutMessageId(ILogger logger, long id);
+
+        [LoggerMessage(10, LogLevel.Error, "Outbox: the API's answer for row {Id} could not be recorded; it stays sending, then unknown once this worker stops.")]
+        public static partial void GivenUp(ILogger logger, long id, Exception exception);
     }
 }

@@ -14,15 +14,18 @@ namespace MessageGen.Outbox;
 public sealed record OutboxOverhead(int Count, TimeSpan Median, TimeSpan P99, TimeSpan Max);
 
 /// <summary>
-/// Collects per-message overheads and gives their percentiles, those of the sender's first second (connections opening,
-/// code compiling) apart from the rest, as a benchmark keeps its warm-up apart.
+/// Collects per-message overheads and gives their percentiles, those of the first second of each stretch of sending
+/// (at the start, and again after a pause of a second or more) apart from the rest, as a benchmark keeps its warm-up
+/// apart: connections, processes and caches are cold then, and the rate limit's burst leaves no wait to write in.
 /// </summary>
 internal sealed class OverheadRecorder
 {
     private static readonly TimeSpan StartingPeriod = TimeSpan.FromSeconds(1);
     private readonly Samples _starting = new();
     private readonly Samples _running = new();
-    private long _firstAt;
+    private readonly object _gate = new();
+    private long _stretchStartedAt;
+    private long _lastAt;
 
     public OutboxOverhead Starting => _starting.Snapshot();
 
@@ -31,8 +34,19 @@ internal sealed class OverheadRecorder
     public void Add(TimeSpan overhead)
     {
         var now = Stopwatch.GetTimestamp();
-        Interlocked.CompareExchange(ref _firstAt, now, 0);
-        (Stopwatch.GetElapsedTime(Volatile.Read(ref _firstAt), now) < StartingPeriod ? _starting : _running).Add(overhead);
+        bool starting;
+        lock (_gate)
+        {
+            if (_lastAt == 0 || Stopwatch.GetElapsedTime(_lastAt, now) >= StartingPeriod)
+            {
+                _stretchStartedAt = now;
+            }
+
+            _lastAt = now;
+            starting = Stopwatch.GetElapsedTime(_stretchStartedAt, now) < StartingPeriod;
+        }
+
+        (starting ? _starting : _running).Add(overhead);
     }
 
     /// <summary>The latest 100,000 samples of one period.</summary>

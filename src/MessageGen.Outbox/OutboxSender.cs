@@ -43,14 +43,15 @@ public sealed partial class OutboxSender : BackgroundService
     }
 
     /// <summary>
-    /// What the outbox added per accepted message so far, as this sender measured it, after its first second of sending
-    /// (see <see cref="StartingOverhead"/>).
+    /// What the outbox added per accepted message so far, as this sender measured it, outside the first second of each
+    /// stretch of sending (see <see cref="StartingOverhead"/>).
     /// </summary>
     public OutboxOverhead Overhead => _overhead.Running;
 
     /// <summary>
-    /// What the outbox added per accepted message in this sender's first second of sending, while its connections open and
-    /// its code compiles: kept apart, as a benchmark keeps its warm-up apart.
+    /// What the outbox added per accepted message in the first second of each stretch of sending (from the first accepted
+    /// message, and again after a pause of a second or more): kept apart, as a benchmark keeps its warm-up apart, since
+    /// connections and caches are cold then and the rate limit's burst leaves no wait to write "sending" in.
     /// </summary>
     public OutboxOverhead StartingOverhead => _overhead.Starting;
 
@@ -83,10 +84,16 @@ public sealed partial class OutboxSender : BackgroundService
         }
         finally
         {
-            await answers.CompleteAsync().ConfigureAwait(false);
-            await renewal.CancelAsync().ConfigureAwait(false);
-            await renewing.ConfigureAwait(false);
-            await _store.ReleaseAsync(_options.WorkerId, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await answers.CompleteAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                await renewal.CancelAsync().ConfigureAwait(false);
+                await renewing.ConfigureAwait(false);
+                await _store.ReleaseAsync(_options.WorkerId, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 

@@ -224,7 +224,7 @@ internal static class CampaignCommand
                 var (overhead, starting) = (sender.Overhead, sender.StartingOverhead);
                 await console.Error.WriteLineAsync(string.Create(
                     System.Globalization.CultureInfo.InvariantCulture,
-                    $"Outbox overhead per message sent here: median {overhead.Median.TotalMilliseconds:0.00} ms, p99 {overhead.P99.TotalMilliseconds:0.00} ms ({overhead.Count} messages); in the first second: median {starting.Median.TotalMilliseconds:0.00} ms, p99 {starting.P99.TotalMilliseconds:0.00} ms ({starting.Count} messages).")).ConfigureAwait(false);
+                    $"Outbox overhead per message sent here: median {overhead.Median.TotalMilliseconds:0.00} ms, p99 {overhead.P99.TotalMilliseconds:0.00} ms ({overhead.Count} messages); in the first second of each stretch of sending: median {starting.Median.TotalMilliseconds:0.00} ms, p99 {starting.P99.TotalMilliseconds:0.00} ms ({starting.Count} messages).")).ConfigureAwait(false);
                 if (totals.Unfinished > 0)
                 {
                     await console.Error.WriteLineAsync($"Stopped with {totals.Unfinished} message(s) not sent yet: run the same command again to continue.").ConfigureAwait(false);

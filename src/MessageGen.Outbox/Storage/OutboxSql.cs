@@ -98,7 +98,12 @@ internal sealed class OutboxSql
             RETURNING state
             """;
 
-        RenewLeases = $"UPDATE outbox_messages SET lease_until = {now} + @lease WHERE lease_owner = @worker AND state IN ('pending', 'sending')";
+        // Rows locked by this worker's own batch (marking or answering, which set or clear the lease themselves) are skipped:
+        // waiting for them could deadlock with a batch that locks the same rows in another order.
+        RenewLeases = $"""
+            UPDATE outbox_messages SET lease_until = {now} + @lease
+            WHERE id IN (SELECT id FROM outbox_messages WHERE lease_owner = @worker AND state IN ('pending', 'sending') {dialect.ClaimLock})
+            """;
 
         Release = "UPDATE outbox_messages SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @worker AND state = 'pending'";
 

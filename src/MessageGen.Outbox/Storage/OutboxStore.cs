@@ -110,7 +110,8 @@ internal sealed class OutboxStore : IAsyncDisposable
     public async Task<IReadOnlySet<long>> MarkSendingAsync(IReadOnlyList<long> ids, string worker, TimeSpan lease, CancellationToken cancellationToken)
     {
         var marked = new HashSet<long>();
-        var parameters = ids.Select((id, i) => ($"id{i}", (object?)id)).Append(("worker", worker)).Append(("lease", Milliseconds(lease))).ToArray();
+        // In id order, as every batch locks its rows, so that two never wait on each other.
+        var parameters = ids.Order().Select((id, i) => ($"id{i}", (object?)id)).Append(("worker", worker)).Append(("lease", Milliseconds(lease))).ToArray();
         await InOneTransactionAsync(_sql.MarkSending(ids.Count), parameters, async command =>
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -133,7 +134,7 @@ internal sealed class OutboxStore : IAsyncDisposable
     public Task RecordAcceptedAsync(IReadOnlyList<(long Id, string MessageId)> answers, CancellationToken cancellationToken) =>
         InOneTransactionAsync(
             _sql.RecordAccepted(answers.Count),
-            answers.SelectMany((answer, i) => new (string, object?)[] { ($"id{i}", answer.Id), ($"messageId{i}", answer.MessageId) }).ToArray(),
+            answers.OrderBy(answer => answer.Id).SelectMany((answer, i) => new (string, object?)[] { ($"id{i}", answer.Id), ($"messageId{i}", answer.MessageId) }).ToArray(),
             command => command.ExecuteNonQueryAsync(cancellationToken),
             cancellationToken);
 
@@ -250,6 +251,22 @@ internal sealed class OutboxStore : IAsyncDisposable
     private sealed class Turn(SemaphoreSlim gate) : IDisposable
     {
         public void Dispose() => gate.Release();
+    }
+
+    /// <summary>Whether the database answers a trivial query: told apart from a statement it refuses.</summary>
+    public async Task<bool> IsReachableAsync()
+    {
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var command = Command(connection, "SELECT 1");
+            await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Whether a row of this outbox has the API's message id <paramref name="messageId"/>.</summary>

@@ -39,7 +39,9 @@ public interface IWhatsAppClient
     /// input order; one failing does not stop the others. A send whose outcome is unknown is never retried here.
     /// </summary>
     /// <param name="messages">The messages to send.</param>
-    /// <param name="options">Concurrency and rate; defaults to 8 in flight and 80 messages per second.</param>
+    /// <param name="options">
+    /// Concurrency and rate; defaults to 8 in flight, paced by the client's rate limiter, or at 80 messages per second without one.
+    /// </param>
     /// <param name="cancellationToken">Stops starting new sends; those not started are reported with an <see cref="OperationCanceledException"/>.</param>
     Task<IReadOnlyList<BulkSendResult>> SendManyAsync(
         IReadOnlyList<IWhatsAppMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default);

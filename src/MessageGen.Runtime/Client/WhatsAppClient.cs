@@ -133,13 +133,11 @@ public sealed partial class WhatsAppClient : IWhatsAppClient, IDisposable
         var turn = due > TimeSpan.Zero ? Task.Delay(due, _timeProvider, cancellationToken) : Task.CompletedTask;
         if (beforeFirstAttempt is not null)
         {
-            // Both run to their end before anything is posted; either's failure means no POST.
-            await Task.WhenAll(beforeFirstAttempt(new SendTurn(due, turn), cancellationToken), turn).ConfigureAwait(false);
+            // The place's timer runs meanwhile; a record that fails (nothing may be posted) fails the send at once.
+            await beforeFirstAttempt(new SendTurn(due, turn), cancellationToken).ConfigureAwait(false);
         }
-        else
-        {
-            await turn.ConfigureAwait(false);
-        }
+
+        await turn.ConfigureAwait(false);
 
         using var content = new ByteArrayContent(body.Array, 0, body.Length);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
