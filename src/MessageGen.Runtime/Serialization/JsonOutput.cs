@@ -54,8 +54,11 @@ public static class JsonOutput
         started = true;
     }
 
-    /// <summary>Template messages: writes a named parameter's <c>"parameter_name":"…",</c>; nothing for a positional one.</summary>
-    public static void WriteTemplateParameterName(IBufferWriter<byte> writer, string? name)
+    /// <summary>
+    /// Template messages: writes a text parameter's key, <c>"parameter_name":"…","text":</c> for a named parameter and
+    /// <c>"text":</c> for a positional one.
+    /// </summary>
+    public static void WriteTemplateTextKey(IBufferWriter<byte> writer, string? name)
     {
         if (name is not null)
         {
@@ -63,6 +66,8 @@ public static class JsonOutput
             WriteString(writer, name);
             WriteRaw(writer, ","u8);
         }
+
+        WriteRaw(writer, "\"text\":"u8);
     }
 
     /// <summary>Writes an integer.</summary>

@@ -310,13 +310,16 @@ internal sealed class TemplateEmitter
             var type = TemplateHeaders.JsonType(kind);
             if (kind == TemplateHeaderKind.Text)
             {
-                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal("{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",")});");
                 if (HasNamedTextHeader)
                 {
-                    _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteTemplateParameterName(writer, HeaderParameterName(_language));");
+                    _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal("{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",")});");
+                    _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteTemplateTextKey(writer, HeaderParameterName(_language));");
+                }
+                else
+                {
+                    _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal("{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",\"text\":")});");
                 }
 
-                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, \"\\\"text\\\":\"u8);");
                 _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteString(writer, {field});");
             }
             else
@@ -341,14 +344,17 @@ internal sealed class TemplateEmitter
             }
 
             _writer.OpenBlock("for (var i = 0; i < _body.Length; i++)");
-            _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, i == 0 ? {Utf8Literal("{\"type\":\"text\",")} : {Utf8Literal(",{\"type\":\"text\",")});");
             if (HasNamedBody)
             {
-                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteTemplateParameterName(writer, names?[i]);");
+                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, i == 0 ? {Utf8Literal("{\"type\":\"text\",")} : {Utf8Literal(",{\"type\":\"text\",")});");
+                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteTemplateTextKey(writer, names?[i]);");
+            }
+            else
+            {
+                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, i == 0 ? {Utf8Literal("{\"type\":\"text\",\"text\":")} : {Utf8Literal(",{\"type\":\"text\",\"text\":")});");
             }
 
             _writer.WriteLine($$"""
-                {{RuntimeTypes.JsonOutput}}.WriteRaw(writer, "\"text\":"u8);
                 {{RuntimeTypes.JsonOutput}}.WriteString(writer, _body[i] ?? throw {{RuntimeTypes.JsonOutput}}.MissingRequired({{model}}, "body"));
                 {{RuntimeTypes.JsonOutput}}.WriteRaw(writer, "}"u8);
                 """);

@@ -121,8 +121,7 @@ namespace MessageGen.WhatsApp
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"body\",\"parameters\":["u8);
                 for (var i = 0; i < _body.Length; i++)
                 {
-                    global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, i == 0 ? "{\"type\":\"text\","u8 : ",{\"type\":\"text\","u8);
-                    global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "\"text\":"u8);
+                    global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, i == 0 ? "{\"type\":\"text\",\"text\":"u8 : ",{\"type\":\"text\",\"text\":"u8);
                     global::MessageGen.Serialization.JsonOutput.WriteString(writer, _body[i] ?? throw global::MessageGen.Serialization.JsonOutput.MissingRequired("AppointmentReminderTemplate", "body"));
                     global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}"u8);
                 }

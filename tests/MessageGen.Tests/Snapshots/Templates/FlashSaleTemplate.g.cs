@@ -113,8 +113,7 @@ namespace MessageGen.WhatsApp
             if (_headerText is not null)
             {
                 global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
-                global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"header\",\"parameters\":[{\"type\":\"text\","u8);
-                global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "\"text\":"u8);
+                global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",\"text\":"u8);
                 global::MessageGen.Serialization.JsonOutput.WriteString(writer, _headerText);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}]}"u8);
             }
@@ -125,8 +124,7 @@ namespace MessageGen.WhatsApp
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"body\",\"parameters\":["u8);
                 for (var i = 0; i < _body.Length; i++)
                 {
-                    global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, i == 0 ? "{\"type\":\"text\","u8 : ",{\"type\":\"text\","u8);
-                    global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "\"text\":"u8);
+                    global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, i == 0 ? "{\"type\":\"text\",\"text\":"u8 : ",{\"type\":\"text\",\"text\":"u8);
                     global::MessageGen.Serialization.JsonOutput.WriteString(writer, _body[i] ?? throw global::MessageGen.Serialization.JsonOutput.MissingRequired("FlashSaleTemplate", "body"));
                     global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}"u8);
                 }

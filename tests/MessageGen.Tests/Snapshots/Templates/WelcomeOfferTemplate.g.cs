@@ -117,8 +117,7 @@ namespace MessageGen.WhatsApp
             {
                 global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"header\",\"parameters\":[{\"type\":\"text\","u8);
-                global::MessageGen.Serialization.JsonOutput.WriteTemplateParameterName(writer, HeaderParameterName(_language));
-                global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "\"text\":"u8);
+                global::MessageGen.Serialization.JsonOutput.WriteTemplateTextKey(writer, HeaderParameterName(_language));
                 global::MessageGen.Serialization.JsonOutput.WriteString(writer, _headerText);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}]}"u8);
             }
@@ -131,8 +130,7 @@ namespace MessageGen.WhatsApp
                 for (var i = 0; i < _body.Length; i++)
                 {
                     global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, i == 0 ? "{\"type\":\"text\","u8 : ",{\"type\":\"text\","u8);
-                    global::MessageGen.Serialization.JsonOutput.WriteTemplateParameterName(writer, names?[i]);
-                    global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "\"text\":"u8);
+                    global::MessageGen.Serialization.JsonOutput.WriteTemplateTextKey(writer, names?[i]);
                     global::MessageGen.Serialization.JsonOutput.WriteString(writer, _body[i] ?? throw global::MessageGen.Serialization.JsonOutput.MissingRequired("WelcomeOfferTemplate", "body"));
                     global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}"u8);
                 }
