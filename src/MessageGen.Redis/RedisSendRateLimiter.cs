@@ -96,15 +96,8 @@ public sealed partial class RedisSendRateLimiter : ISendRateLimiter
     }
 
     /// <inheritdoc />
-    public async ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default)
-    {
-        var due = await ReserveAsync(scope, recipient, cancellationToken).ConfigureAwait(false);
-        if (due > TimeSpan.Zero)
-        {
-            // A wait cancelled now leaves its place unused: fewer sends, never more.
-            await Task.Delay(due, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default) =>
+        this.ReserveAndWaitAsync(scope, recipient, TimeProvider.System, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<TimeSpan> ReserveAsync(string scope, string recipient, CancellationToken cancellationToken = default)

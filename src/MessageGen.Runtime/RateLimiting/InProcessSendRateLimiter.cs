@@ -24,15 +24,8 @@ public sealed class InProcessSendRateLimiter : ISendRateLimiter
     }
 
     /// <inheritdoc />
-    public async ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default)
-    {
-        var due = await ReserveAsync(scope, recipient, cancellationToken).ConfigureAwait(false);
-        if (due > TimeSpan.Zero)
-        {
-            // A wait cancelled now leaves the reserved place unused.
-            await Task.Delay(due, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default) =>
+        this.ReserveAndWaitAsync(scope, recipient, _timeProvider, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<TimeSpan> ReserveAsync(string scope, string recipient, CancellationToken cancellationToken = default)
