@@ -922,24 +922,14 @@ internal sealed partial class SchemaParser
         return false;
     }
 
-    /// <summary>
-    /// Whether <paramref name="text"/> is Unicode text; reports it where it is not. A lone surrogate (an escape such as
-    /// <c>"\ud800"</c>) is no character: no UTF-8 JSON holds it, and neither can the generated UTF-8 literals (CS9026)
-    /// and attributes.
-    /// </summary>
+    /// <summary>Whether <paramref name="text"/> is Unicode text (<see cref="UnicodeText"/>); reports it where it is not.</summary>
     private bool CheckUnicode(string text, TextSpan span, string keyword)
     {
-        for (var i = 0; i < text.Length; i++)
+        var i = UnicodeText.FirstLoneSurrogate(text);
+        if (i >= 0)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                Report(SchemaDiagnostics.InvalidKeywordValue, span, keyword, $"the text holds a lone surrogate (U+{(int)text[i]:X4}) at index {i}, which is not a Unicode character, so neither JSON text nor the generated code can hold it; write the character it was meant to be");
-                return false;
-            }
+            Report(SchemaDiagnostics.InvalidKeywordValue, span, keyword, $"the text holds a lone surrogate (U+{(int)text[i]:X4}) at index {i}, which is not a Unicode character, so neither JSON text nor the generated code can hold it; write the character it was meant to be");
+            return false;
         }
 
         return true;

@@ -140,30 +140,14 @@ internal sealed class TemplateParser
         }
 
         // The name is written into the generated code as UTF-8, which a lone surrogate has none of.
-        if (HasLoneSurrogate(name.Value) || HasLoneSurrogate(language.Value))
+        var nameIsText = UnicodeText.FirstLoneSurrogate(name.Value) < 0;
+        if (!nameIsText || UnicodeText.FirstLoneSurrogate(language.Value) >= 0)
         {
-            Malformed(HasLoneSurrogate(name.Value) ? name.Span : language.Span, "a template's name or language holds a lone surrogate, which is no Unicode text");
+            Malformed(nameIsText ? language.Span : name.Span, "a template's name or language holds a lone surrogate, which is no Unicode text");
             return null;
         }
 
         return (name.Value, language.Value, node);
-    }
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsApproved(JsonObject node)
