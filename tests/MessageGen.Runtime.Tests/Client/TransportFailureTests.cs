@@ -56,10 +56,11 @@ public sealed class TransportFailureTests
     public async Task Sends_after_a_timeout_or_a_cancellation_get_a_fresh_timeout()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        using var client = SandboxClient.Create(sandbox, options => options.Timeout = TimeSpan.FromMilliseconds(500));
+        // Seconds, not milliseconds: on a busy machine the first send (JIT, connection) alone has taken over 0.5 s.
+        using var client = SandboxClient.Create(sandbox, options => options.Timeout = TimeSpan.FromSeconds(3));
 
-        // A first send warms up the connection and both ends, so that on a busy machine the 500 ms below are spent
-        // waiting for the slow answer, not cut short before the sandbox has taken the fault.
+        // A first send warms up the connection and both ends, so that the timeout below is spent waiting for the slow
+        // answer, not cut short before the sandbox has taken the fault.
         var warmUp = await client.SendAsync(Messages.Video());
         sandbox.Faults.Enqueue(SandboxFault.SlowAnswer(TimeSpan.FromSeconds(30)));
         await Assert.ThrowsAsync<WhatsAppTransportException>(() => client.SendAsync(Messages.Video()));
