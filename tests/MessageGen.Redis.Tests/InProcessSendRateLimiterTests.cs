@@ -36,5 +36,5 @@ public sealed class InProcessSendRateLimiterTests
 
     [Fact]
     public Task Reserves_places_ahead_without_waiting_for_them() =>
-        Reservations.AssertReservedAheadWithoutWaitingAsync(new InProcessSendRateLimiter(new SendRateLimitOptions { MessagesPerSecond = 10, MessagesBurst = 1 }));
+        Reservations.AssertReservedAheadWithoutWaitingAsync(new InProcessSendRateLimiter(new SendRateLimitOptions { MessagesPerSecond = 4, MessagesBurst = 1 }));
 }

@@ -63,7 +63,7 @@ public sealed class RedisSendRateLimiterTests
         await using var redis = await RedisServer.StartAsync();
         using var connection = await redis.ConnectAsync();
 
-        await Reservations.AssertReservedAheadWithoutWaitingAsync(new RedisSendRateLimiter(connection, Options(messagesPerSecond: 10, burst: 1)));
+        await Reservations.AssertReservedAheadWithoutWaitingAsync(new RedisSendRateLimiter(connection, Options(messagesPerSecond: 4, burst: 1)));
     }
 
     [Fact]
