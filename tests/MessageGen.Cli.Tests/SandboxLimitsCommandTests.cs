@@ -14,14 +14,17 @@ public sealed class SandboxLimitsCommandTests
     {
         await using var run = await RunningSandbox.StartAsync("--mps", "1");
 
-        // One message a second: the second, sent at once, is over it.
+        // One message a second: of four more sent at once, all but one a second is over it (however slow the machine).
         var first = await run.PostAsync("+15550001234");
-        var second = await run.PostAsync("+15550005678");
+        var more = new List<(HttpStatusCode Status, int? Code)>();
+        for (var i = 0; i < 4; i++)
+        {
+            more.Add(await run.PostAsync($"+1555000567{i}"));
+        }
 
         Assert.Contains("Limits: 1 message/s (130429 above)\n", run.Output.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, first.Status);
-        Assert.Equal(HttpStatusCode.TooManyRequests, second.Status);
-        Assert.Equal(130429, second.Code);
+        Assert.Contains((HttpStatusCode.TooManyRequests, (int?)130429), more);
         Assert.Contains("POST /messages (", run.Output.Text, StringComparison.Ordinal);
     }
 

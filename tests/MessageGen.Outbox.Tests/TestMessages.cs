@@ -22,7 +22,8 @@ internal static class TestMessages
     public static OutboxSenderOptions QuickOptions(string worker, int maxAttempts = 5) => new()
     {
         WorkerId = worker,
-        LeaseDuration = TimeSpan.FromSeconds(1),
+        // Renewed every third of it: seconds, so that a busy machine (SQLite waiting out another writer) does not let it lapse.
+        LeaseDuration = TimeSpan.FromSeconds(10),
         PollInterval = TimeSpan.FromMilliseconds(50),
         RetryDelay = TimeSpan.FromMilliseconds(100),
         MaxAttempts = maxAttempts,

@@ -6,7 +6,8 @@ namespace MessageGen.PackageTests;
 /// <summary>Runs the dotnet CLI the way a user would, capturing everything it prints.</summary>
 internal static class DotNet
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(8);
+    // Only a guard against a hang: a whole-solution pack beside other test runs on two busy cores can take minutes.
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(20);
 
     public static CommandResult Run(string workingDirectory, params string[] arguments)
         => Run(workingDirectory, new Dictionary<string, string>(), arguments);
