@@ -18,7 +18,7 @@ internal static class TestMessages
         Retry = { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(10), UseJitter = false },
     });
 
-    /// <summary>Short leases and polls, so that tests of crashes and retries take a second, not a minute.</summary>
+    /// <summary>Short polls and retry delays, so that tests of retries take a second, not a minute.</summary>
     public static OutboxSenderOptions QuickOptions(string worker, int maxAttempts = 5) => new()
     {
         WorkerId = worker,
