@@ -54,22 +54,6 @@ public static class JsonOutput
         started = true;
     }
 
-    /// <summary>
-    /// Template messages: writes a text parameter's key, <c>"parameter_name":"…","text":</c> for a named parameter and
-    /// <c>"text":</c> for a positional one.
-    /// </summary>
-    public static void WriteTemplateTextKey(IBufferWriter<byte> writer, string? name)
-    {
-        if (name is not null)
-        {
-            WriteRaw(writer, "\"parameter_name\":"u8);
-            WriteString(writer, name);
-            WriteRaw(writer, ","u8);
-        }
-
-        WriteRaw(writer, "\"text\":"u8);
-    }
-
     /// <summary>Writes an integer.</summary>
     public static void WriteInt64(IBufferWriter<byte> writer, long value)
     {

@@ -91,11 +91,6 @@ internal sealed class TemplateEmitter
         _writer.WriteDocSummary($"The WhatsApp template '{_spec.Name}', approved in {LanguageList}. Start one with Builder(); send it like any message.");
         EmitTypeAttributes($"BuilderType = typeof({Builder})");
         _writer.OpenBlock($"{_planned.Accessibility} sealed partial class {_spec.TypeName} : {RuntimeTypes.IWhatsAppMessage}");
-        foreach (var (body, index) in _spec.Bodies.Select((b, i) => (b, i)).Where(b => b.b.IsNamed))
-        {
-            _writer.WriteLine($"private static readonly string[] s_bodyNames{index} = {StringArray(body.Names)};");
-        }
-
         foreach (var (type, name) in Fields())
         {
             _writer.WriteLine($"private readonly {type} _{name};");
@@ -310,15 +305,9 @@ internal sealed class TemplateEmitter
             var type = TemplateHeaders.JsonType(kind);
             if (kind == TemplateHeaderKind.Text)
             {
-                if (HasNamedTextHeader)
-                {
-                    _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal("{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",")});");
-                    _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteTemplateTextKey(writer, HeaderParameterName(_language));");
-                }
-                else
-                {
-                    _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal("{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",\"text\":")});");
-                }
+                _writer.WriteLine(HasNamedTextHeader
+                    ? $"{RuntimeTypes.JsonOutput}.WriteRaw(writer, HeaderTextStart(_language));"
+                    : $"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal(HeaderTextStart(parameterName: null))});");
 
                 _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteString(writer, {field});");
             }
@@ -338,21 +327,10 @@ internal sealed class TemplateEmitter
             _writer.OpenBlock("if (_body is not null)");
             _writer.WriteLine($"{RuntimeTypes.JsonOutput}.StartTemplateComponent(writer, ref components);");
             _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, {Utf8Literal("{\"type\":\"body\",\"parameters\":[")});");
-            if (HasNamedBody)
-            {
-                _writer.WriteLine("var names = BodyNames(_bodyShape);");
-            }
-
             _writer.OpenBlock("for (var i = 0; i < _body.Length; i++)");
-            if (HasNamedBody)
-            {
-                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, i == 0 ? {Utf8Literal("{\"type\":\"text\",")} : {Utf8Literal(",{\"type\":\"text\",")});");
-                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteTemplateTextKey(writer, names?[i]);");
-            }
-            else
-            {
-                _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, i == 0 ? {Utf8Literal("{\"type\":\"text\",\"text\":")} : {Utf8Literal(",{\"type\":\"text\",\"text\":")});");
-            }
+            _writer.WriteLine(HasNamedBody
+                ? $"{RuntimeTypes.JsonOutput}.WriteRaw(writer, BodyParameterStart(_bodyShape, i));"
+                : $"{RuntimeTypes.JsonOutput}.WriteRaw(writer, i == 0 ? {Utf8Literal(BodyParameterStart(0, null))} : {Utf8Literal(BodyParameterStart(1, null))});");
 
             _writer.WriteLine($$"""
                 {{RuntimeTypes.JsonOutput}}.WriteString(writer, _body[i] ?? throw {{RuntimeTypes.JsonOutput}}.MissingRequired({{model}}, "body"));
@@ -380,22 +358,27 @@ internal sealed class TemplateEmitter
         _writer.WriteLine($"{RuntimeTypes.JsonOutput}.WriteRaw(writer, components ? \"]}}}}\"u8 : \"}}}}\"u8);");
         _writer.CloseBlock();
 
+        // Named parameters' keys are written whole, as literals made here: nothing to escape or join when a message is written.
         if (HasNamedTextHeader)
         {
             _writer.WriteLine();
-            _writer.WriteLine("/// <summary>The name of the text header's parameter in <paramref name=\"language\"/>; null when it is positional.</summary>");
+            _writer.WriteLine("/// <summary>The text header up to its value in <paramref name=\"language\"/>, with its parameter's name where it is named.</summary>");
             _writer.WriteLine(SwitchExpression(
-                "private static string? HeaderParameterName(string? language) => language switch",
-                _spec.Languages.Where(l => l.HeaderParameterName is not null).Select(l => $"{Literal(l.Code)} => {Literal(l.HeaderParameterName!)},")));
+                "private static global::System.ReadOnlySpan<byte> HeaderTextStart(string? language) => language switch",
+                _spec.Languages.Where(l => l.HeaderParameterName is not null).Select(l => $"{Literal(l.Code)} => {Utf8Literal(HeaderTextStart(l.HeaderParameterName))},"),
+                Utf8Literal(HeaderTextStart(parameterName: null))));
         }
 
         if (HasNamedBody)
         {
             _writer.WriteLine();
-            _writer.WriteLine("/// <summary>The names of the body parameters of a shape; null when they are positional.</summary>");
+            _writer.WriteLine("/// <summary>Body parameter <paramref name=\"index\"/> up to its value in body shape <paramref name=\"shape\"/>, with its name where it is named.</summary>");
             _writer.WriteLine(SwitchExpression(
-                "private static string[]? BodyNames(int shape) => shape switch",
-                Enumerable.Range(0, _spec.Bodies.Count).Where(i => _spec.Bodies[i].IsNamed).Select(i => $"{i} => s_bodyNames{i},")));
+                "private static global::System.ReadOnlySpan<byte> BodyParameterStart(int shape, int index) => (shape, index) switch",
+                Enumerable.Range(0, _spec.Bodies.Count).Where(i => _spec.Bodies[i].IsNamed).SelectMany(i => _spec.Bodies[i].Names.Select((name, index) =>
+                    $"({i.ToString(CultureInfo.InvariantCulture)}, {index.ToString(CultureInfo.InvariantCulture)}) => {Utf8Literal(BodyParameterStart(index, name))},"))
+                    .Append($"(_, 0) => {Utf8Literal(BodyParameterStart(0, null))},"),
+                Utf8Literal(BodyParameterStart(1, null))));
         }
     }
 
@@ -552,8 +535,19 @@ internal sealed class TemplateEmitter
     }
 
     /// <summary>A member that is a switch expression with <paramref name="arms"/> and a null default, as lines.</summary>
-    private static string SwitchExpression(string head, IEnumerable<string> arms)
-        => head + "\n{\n" + string.Concat(arms.Select(a => "    " + a + "\n")) + "    _ => null,\n};";
+    private static string SwitchExpression(string head, IEnumerable<string> arms, string otherwise = "null")
+        => head + "\n{\n" + string.Concat(arms.Select(a => "    " + a + "\n")) + "    _ => " + otherwise + ",\n};";
+
+    /// <summary>The JSON of a text header up to its value: <c>…{"type":"text","parameter_name":"x","text":</c>.</summary>
+    private static string HeaderTextStart(string? parameterName)
+        => "{\"type\":\"header\",\"parameters\":[" + TextParameterStart(parameterName);
+
+    /// <summary>The JSON of body parameter <paramref name="index"/> up to its value, with the comma before all but the first.</summary>
+    private static string BodyParameterStart(int index, string? parameterName)
+        => (index == 0 ? "" : ",") + TextParameterStart(parameterName);
+
+    private static string TextParameterStart(string? parameterName)
+        => "{\"type\":\"text\"," + (parameterName is null ? "" : "\"parameter_name\":" + Quoted(parameterName) + ",") + "\"text\":";
 
     private string HeaderType(TemplateHeaderKind kind)
         => kind == TemplateHeaderKind.Text ? "string" : _planned.Qualified(TemplateHeaders.TypeName(kind)!);

@@ -12,7 +12,6 @@ namespace MessageGen.WhatsApp
     [global::MessageGen.Schema.WhatsAppTemplate("welcome_offer", "en_US")]
     public sealed partial class WelcomeOfferTemplate : global::MessageGen.IWhatsAppMessage
     {
-        private static readonly string[] s_bodyNames0 = new[] { "first_name", "discount_code", "valid_until" };
         private readonly string? _to;
         private readonly string? _language;
         private readonly string? _headerText;
@@ -116,8 +115,7 @@ namespace MessageGen.WhatsApp
             if (_headerText is not null)
             {
                 global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
-                global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"header\",\"parameters\":[{\"type\":\"text\","u8);
-                global::MessageGen.Serialization.JsonOutput.WriteTemplateTextKey(writer, HeaderParameterName(_language));
+                global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, HeaderTextStart(_language));
                 global::MessageGen.Serialization.JsonOutput.WriteString(writer, _headerText);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}]}"u8);
             }
@@ -126,11 +124,9 @@ namespace MessageGen.WhatsApp
             {
                 global::MessageGen.Serialization.JsonOutput.StartTemplateComponent(writer, ref components);
                 global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "{\"type\":\"body\",\"parameters\":["u8);
-                var names = BodyNames(_bodyShape);
                 for (var i = 0; i < _body.Length; i++)
                 {
-                    global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, i == 0 ? "{\"type\":\"text\","u8 : ",{\"type\":\"text\","u8);
-                    global::MessageGen.Serialization.JsonOutput.WriteTemplateTextKey(writer, names?[i]);
+                    global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, BodyParameterStart(_bodyShape, i));
                     global::MessageGen.Serialization.JsonOutput.WriteString(writer, _body[i] ?? throw global::MessageGen.Serialization.JsonOutput.MissingRequired("WelcomeOfferTemplate", "body"));
                     global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, "}"u8);
                 }
@@ -141,18 +137,21 @@ namespace MessageGen.WhatsApp
             global::MessageGen.Serialization.JsonOutput.WriteRaw(writer, components ? "]}}"u8 : "}}"u8);
         }
 
-        /// <summary>The name of the text header's parameter in <paramref name="language"/>; null when it is positional.</summary>
-        private static string? HeaderParameterName(string? language) => language switch
+        /// <summary>The text header up to its value in <paramref name="language"/>, with its parameter's name where it is named.</summary>
+        private static global::System.ReadOnlySpan<byte> HeaderTextStart(string? language) => language switch
         {
-            "en_US" => "first_name",
-            _ => null,
+            "en_US" => "{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",\"parameter_name\":\"first_name\",\"text\":"u8,
+            _ => "{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",\"text\":"u8,
         };
 
-        /// <summary>The names of the body parameters of a shape; null when they are positional.</summary>
-        private static string[]? BodyNames(int shape) => shape switch
+        /// <summary>Body parameter <paramref name="index"/> up to its value in body shape <paramref name="shape"/>, with its name where it is named.</summary>
+        private static global::System.ReadOnlySpan<byte> BodyParameterStart(int shape, int index) => (shape, index) switch
         {
-            0 => s_bodyNames0,
-            _ => null,
+            (0, 0) => "{\"type\":\"text\",\"parameter_name\":\"first_name\",\"text\":"u8,
+            (0, 1) => ",{\"type\":\"text\",\"parameter_name\":\"discount_code\",\"text\":"u8,
+            (0, 2) => ",{\"type\":\"text\",\"parameter_name\":\"valid_until\",\"text\":"u8,
+            (_, 0) => "{\"type\":\"text\",\"text\":"u8,
+            _ => ",{\"type\":\"text\",\"text\":"u8,
         };
 
         /// <summary>Returns the message as compact JSON.</summary>
