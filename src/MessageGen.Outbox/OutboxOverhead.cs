@@ -27,14 +27,13 @@ internal sealed class OverheadRecorder
     private long _stretchStartedAt;
     private long _lastAt;
 
-    public OutboxOverhead Starting => _starting.Snapshot();
+    public OutboxOverhead Starting => Snapshot(_starting);
 
-    public OutboxOverhead Running => _running.Snapshot();
+    public OutboxOverhead Running => Snapshot(_running);
 
     public void Add(TimeSpan overhead)
     {
         var now = Stopwatch.GetTimestamp();
-        bool starting;
         lock (_gate)
         {
             if (_lastAt == 0 || Stopwatch.GetElapsedTime(_lastAt, now) >= StartingPeriod)
@@ -43,37 +42,37 @@ internal sealed class OverheadRecorder
             }
 
             _lastAt = now;
-            starting = Stopwatch.GetElapsedTime(_stretchStartedAt, now) < StartingPeriod;
+            (Stopwatch.GetElapsedTime(_stretchStartedAt, now) < StartingPeriod ? _starting : _running).Add(overhead);
         }
-
-        (starting ? _starting : _running).Add(overhead);
     }
 
-    /// <summary>The latest 100,000 samples of one period.</summary>
+    private OutboxOverhead Snapshot(Samples samples)
+    {
+        long[] copy;
+        lock (_gate)
+        {
+            copy = samples.Copy();
+        }
+
+        return Samples.Percentiles(copy);
+    }
+
+    /// <summary>The latest 100,000 samples of one period; the recorder's lock guards them.</summary>
     private sealed class Samples
     {
         private const int Capacity = 100_000;
         private readonly long[] _ticks = new long[Capacity];
         private long _count;
 
-        public void Add(TimeSpan overhead)
-        {
-            lock (_ticks)
-            {
-                _ticks[(int)(_count++ % Capacity)] = overhead.Ticks;
-            }
-        }
+        public void Add(TimeSpan overhead) => _ticks[(int)(_count++ % Capacity)] = overhead.Ticks;
 
-        public OutboxOverhead Snapshot()
-        {
-            long[] sorted;
-            lock (_ticks)
-            {
-                sorted = _ticks[..(int)Math.Min(_count, Capacity)];
-            }
+        public long[] Copy() => _ticks[..(int)Math.Min(_count, Capacity)];
 
-            Array.Sort(sorted);
-            return new OutboxOverhead(sorted.Length, At(sorted, 0.5), At(sorted, 0.99), At(sorted, 1));
+        /// <summary>Sorts <paramref name="ticks"/> (a copy) and reads its percentiles.</summary>
+        public static OutboxOverhead Percentiles(long[] ticks)
+        {
+            Array.Sort(ticks);
+            return new OutboxOverhead(ticks.Length, At(ticks, 0.5), At(ticks, 0.99), At(ticks, 1));
         }
 
         private static TimeSpan At(long[] sorted, double quantile) =>
