@@ -25,7 +25,7 @@ public sealed class OutboxEnqueueTests(OutboxDatabases databases)
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "c1:1");
 
-        var added = await outbox.EnqueueManyAsync(Enumerable.Range(1, 5).Select(i => new OutboxMessage($"c1:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        var added = await outbox.EnqueueManyAsync(TestMessages.Texts(5, keyPrefix: "c1:"));
 
         Assert.Equal(4, added);
         Assert.Equal(5, (await outbox.GetTotalsAsync())[OutboxState.Pending]);

@@ -11,7 +11,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     {
         await using var sandbox = await SandboxServer.StartAsync();
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 30).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(30));
         using var client = TestMessages.ClientOf(sandbox);
 
         await new OutboxSender(outbox, client, TestMessages.QuickOptions("w1")).DrainAsync();
@@ -34,7 +34,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
         await using var sandbox = await SandboxServer.StartAsync();
         var store = await databases.NewStoreAsync(kind);
         await using var producer = MessageOutbox.Open(store);
-        await producer.EnqueueManyAsync(Enumerable.Range(1, 200).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await producer.EnqueueManyAsync(TestMessages.Texts(200));
         using var client = TestMessages.ClientOf(sandbox);
 
         // Each worker has its own outbox object and connections, as separate processes would.
@@ -56,7 +56,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     {
         await using var sandbox = await SandboxServer.StartAsync();
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 3).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(3));
 
         // A worker claims all three, writes "sending" for the first, and dies (no answer recorded, no lease renewed).
         var claimed = await outbox.Store.ClaimAsync("dead", 3, TimeSpan.FromSeconds(1), null, CancellationToken.None);
@@ -94,7 +94,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     public async Task Sends_starting_together_are_marked_sending_in_one_command_but_only_where_the_lease_is_held(string kind)
     {
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 3).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(3));
         var mine = await outbox.Store.ClaimAsync("mine", 2, TimeSpan.FromSeconds(30), null, CancellationToken.None);
         var theirs = (await outbox.Store.ClaimAsync("theirs", 1, TimeSpan.FromSeconds(30), null, CancellationToken.None)).Single();
 
@@ -111,7 +111,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     {
         var store = await databases.NewStoreAsync(kind);
         await using var outbox = MessageOutbox.Open(store);
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 40).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(40));
         var mine = await outbox.Store.ClaimAsync("mine", 30, TimeSpan.FromSeconds(30), null, CancellationToken.None);
         var theirs = await outbox.Store.ClaimAsync("theirs", 10, TimeSpan.FromSeconds(30), null, CancellationToken.None);
         var recorder = new SendingRecorder(outbox.Store, "mine", TimeSpan.FromSeconds(30));
@@ -178,7 +178,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
         sandbox.Faults.Enqueue(SandboxFault.Answer(400, """{"error":{"message":"(#131051) Unsupported message type","type":"OAuthException","code":131051,"fbtrace_id":"t"}}""")
             .ForRecipient(TestMessages.Recipient(2)));
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 3).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(3));
         using var client = TestMessages.ClientOf(sandbox);
 
         await new OutboxSender(outbox, client, TestMessages.QuickOptions("w")).DrainAsync();
@@ -259,7 +259,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
             },
         });
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 60).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(60));
         using var client = new WhatsAppClient(new WhatsAppClientOptions
         {
             ApiKey = sandbox.ApiKey,
@@ -286,7 +286,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     {
         await using var sandbox = await SandboxServer.StartAsync();
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync("sqlite"));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 5).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(5));
         using var client = new WhatsAppClient(new WhatsAppClientOptions { ApiKey = "wrong-key", BaseAddress = sandbox.BaseAddress });
 
         var error = await Assert.ThrowsAsync<WhatsAppApiException>(() => new OutboxSender(outbox, client, TestMessages.QuickOptions("w")).DrainAsync());
@@ -312,7 +312,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     {
         await using var sandbox = await SandboxServer.StartAsync();
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync("postgresql"));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 16).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(16));
         using var client = LimitedClientOf(sandbox, messagesPerSecond: 20);
         var options = TestMessages.QuickOptions("w");
         options.RecordSendingAhead = recordSendingAhead;
@@ -350,7 +350,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
         });
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         observed = outbox;
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 2).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(2));
         using var client = LimitedClientOf(sandbox, messagesPerSecond: 0.25);
 
         await new OutboxSender(outbox, client, TestMessages.QuickOptions("w")).DrainAsync();
@@ -366,7 +366,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     {
         var store = await databases.NewStoreAsync("postgresql");
         await using var outbox = MessageOutbox.Open(store);
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 3).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(3));
         var rows = await outbox.Store.ClaimAsync("w", 3, TimeSpan.FromSeconds(30), null, CancellationToken.None);
 
         // A batch holds the first row's lock until its transaction ends (waiting on it could close a deadlock cycle).
@@ -390,7 +390,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
         // PostgreSQL cannot store a NUL character in text: this message id cannot be written.
         sandbox.Faults.Enqueue(SandboxFault.Answer(200, """{"messaging_product":"whatsapp","messages":[{"id":"wamid.\u0000"}]}""").ForRecipient(TestMessages.Recipient(3)));
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync("postgresql"));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 8).Select(i => new OutboxMessage($"c:{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(8));
         using var client = TestMessages.ClientOf(sandbox);
 
         await new OutboxSender(outbox, client, TestMessages.QuickOptions("w")).DrainAsync().WaitAsync(TimeSpan.FromSeconds(60));

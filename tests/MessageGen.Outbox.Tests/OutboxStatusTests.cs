@@ -46,7 +46,7 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
     public async Task A_status_that_beats_the_send_answer_is_applied_when_the_answer_is_recorded(string kind)
     {
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 3).Select(i => new OutboxMessage($"k{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(3, keyPrefix: "k"));
         var rows = await outbox.Store.ClaimAsync("w", 3, TimeSpan.FromSeconds(30), null, CancellationToken.None);
         foreach (var row in rows)
         {
@@ -70,7 +70,7 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
     public async Task A_status_arriving_while_the_answer_is_recorded_is_never_lost(string kind)
     {
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
-        await outbox.EnqueueManyAsync(Enumerable.Range(1, 40).Select(i => new OutboxMessage($"k{i}", TestMessages.Text(TestMessages.Recipient(i)))));
+        await outbox.EnqueueManyAsync(TestMessages.Texts(40, keyPrefix: "k"));
         var rows = await outbox.Store.ClaimAsync("w", 40, TimeSpan.FromSeconds(30), null, CancellationToken.None);
         foreach (var row in rows)
         {

@@ -18,6 +18,10 @@ internal static class TestMessages
         Retry = { MaxRetries = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(10), UseJitter = false },
     });
 
+    /// <summary>Text messages 1..<paramref name="count"/> to <see cref="Recipient"/>(i), keyed <paramref name="keyPrefix"/> + i.</summary>
+    public static IEnumerable<OutboxMessage> Texts(int count, string keyPrefix = "c:") =>
+        Enumerable.Range(1, count).Select(i => new OutboxMessage($"{keyPrefix}{i}", Text(Recipient(i))));
+
     /// <summary>Short polls and retry delays, so that tests of retries take a second, not a minute.</summary>
     public static OutboxSenderOptions QuickOptions(string worker, int maxAttempts = 5) => new()
     {
