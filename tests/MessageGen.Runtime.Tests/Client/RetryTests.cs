@@ -25,7 +25,7 @@ public sealed class RetryTests
     public async Task Each_retry_of_a_send_takes_its_place_in_the_rate_limits_again()
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        var limiter = new CountingLimiter();
+        var limiter = new RecordingLimiter();
         using var client = SandboxClient.Create(sandbox, o => o.RateLimiter = limiter);
         sandbox.Faults.Enqueue(SandboxFault.TooManyRequests(TimeSpan.FromSeconds(1)));
         sandbox.Faults.Enqueue(SandboxFault.ServerError(503));
@@ -56,10 +56,10 @@ public sealed class RetryTests
     [Fact]
     public async Task A_limiter_that_only_waits_reserves_by_waiting()
     {
-        ISendRateLimiter limiter = new CountingLimiter();
+        ISendRateLimiter limiter = new RecordingLimiter();
 
         Assert.Equal(TimeSpan.Zero, await limiter.ReserveAsync("scope", "4915100000001"));
-        Assert.Equal(["4915100000001"], ((CountingLimiter)limiter).Recipients);
+        Assert.Equal(["4915100000001"], ((RecordingLimiter)limiter).Recipients);
     }
 
     [Fact]
@@ -228,17 +228,6 @@ public sealed class RetryTests
         {
             Interlocked.Increment(ref _reservations);
             return ValueTask.FromResult(ahead);
-        }
-    }
-
-    private sealed class CountingLimiter : ISendRateLimiter
-    {
-        public System.Collections.Concurrent.ConcurrentQueue<string> Recipients { get; } = new();
-
-        public ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default)
-        {
-            Recipients.Enqueue(recipient);
-            return ValueTask.CompletedTask;
         }
     }
 }
