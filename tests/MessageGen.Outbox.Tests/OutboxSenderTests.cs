@@ -91,7 +91,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
 
     [Theory]
     [ClassData(typeof(StoreKinds))]
-    public async Task Sends_starting_together_are_marked_sending_in_one_command_but_only_where_the_lease_is_held(string kind)
+    public async Task Marking_several_rows_at_once_marks_only_those_whose_lease_the_worker_holds(string kind)
     {
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueManyAsync(TestMessages.Texts(3));
@@ -260,12 +260,7 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
         });
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueManyAsync(TestMessages.Texts(60));
-        using var client = new WhatsAppClient(new WhatsAppClientOptions
-        {
-            ApiKey = sandbox.ApiKey,
-            BaseAddress = sandbox.BaseAddress,
-            RateLimiter = new InProcessSendRateLimiter(new SendRateLimitOptions { MessagesPerSecond = 40 }),
-        });
+        using var client = LimitedClientOf(sandbox, messagesPerSecond: 40);
 
         await new OutboxSender(outbox, client, TestMessages.QuickOptions("first")).DrainAsync(stop.Token);
 
@@ -329,29 +324,25 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
     [ClassData(typeof(StoreKinds))]
     public async Task A_message_waiting_for_its_place_is_not_sending_until_shortly_before_it_goes(string kind)
     {
-        // One message every four seconds: the second waits about four, its row pending until shortly before its place (and
-        // counted 300 ms after the first was answered, however slowly a cold machine answered that one).
-        var counted = new TaskCompletionSource<OutboxTotals>(TaskCreationOptions.RunContinuationsAsynchronously);
-        MessageOutbox? observed = null;
-        var requests = 0;
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
-        {
-            RequestObserved = request =>
-            {
-                if (Interlocked.Increment(ref requests) == 1)
-                {
-                    _ = Task.Run(async () =>
-                    {
-                        await Task.Delay(300);
-                        counted.TrySetResult(await observed!.GetTotalsAsync());
-                    });
-                }
-            },
-        });
+        // One message per second: the second gets its place a second ahead, and its row stays pending 300 ms into that
+        // second (counted from when the place was given, however slowly a cold machine sends the first).
+        await using var sandbox = await SandboxServer.StartAsync();
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
-        observed = outbox;
         await outbox.EnqueueManyAsync(TestMessages.Texts(2));
-        using var client = LimitedClientOf(sandbox, messagesPerSecond: 0.25);
+        var counted = new TaskCompletionSource<OutboxTotals>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var limiter = new PlaceObserver(new InProcessSendRateLimiter(new SendRateLimitOptions { MessagesPerSecond = 1 }), (place, until) =>
+        {
+            if (place == 2)
+            {
+                Assert.True(until > TimeSpan.FromMilliseconds(500), $"the second place was due in {until}");
+                _ = Task.Run(async () =>
+                {
+                    await Task.Delay(300);
+                    counted.TrySetResult(await outbox.GetTotalsAsync());
+                });
+            }
+        });
+        using var client = new WhatsAppClient(new WhatsAppClientOptions { ApiKey = sandbox.ApiKey, BaseAddress = sandbox.BaseAddress, RateLimiter = limiter });
 
         await new OutboxSender(outbox, client, TestMessages.QuickOptions("w")).DrainAsync();
 
@@ -400,6 +391,22 @@ public sealed class OutboxSenderTests(OutboxDatabases databases)
         Assert.Null(refused?.MessageId);
         Assert.Contains("message id could not be recorded", refused?.Error, StringComparison.Ordinal);
         Assert.All(Enumerable.Range(1, 8).Where(i => i != 3), i => Assert.StartsWith("wamid.", outbox.FindAsync($"c:{i}").Result?.MessageId, StringComparison.Ordinal));
+    }
+
+    /// <summary>Tells <paramref name="observe"/> of each place the limiter gives (1, 2, …) and how long until it is due.</summary>
+    private sealed class PlaceObserver(ISendRateLimiter limiter, Action<int, TimeSpan> observe) : ISendRateLimiter
+    {
+        private int _places;
+
+        public ValueTask WaitAsync(string scope, string recipient, CancellationToken cancellationToken = default) =>
+            limiter.WaitAsync(scope, recipient, cancellationToken);
+
+        public async ValueTask<TimeSpan> ReserveAsync(string scope, string recipient, CancellationToken cancellationToken = default)
+        {
+            var until = await limiter.ReserveAsync(scope, recipient, cancellationToken);
+            observe(Interlocked.Increment(ref _places), until);
+            return until;
+        }
     }
 
     private static WhatsAppClient LimitedClientOf(SandboxServer sandbox, double messagesPerSecond) => new(new WhatsAppClientOptions
