@@ -4,7 +4,7 @@ using MessageGen.Sandbox;
 using MessageGen.Testing;
 
 /// <summary>
-/// The outbox's own cost per message, without other processes competing for the CPU: one in-process sender drains a
+/// The outbox's own cost per message, in one process (sender, sandbox and client in it; the database beside): one sender drains a
 /// PostgreSQL outbox and then a SQLite one as fast as the sandbox answers (no rate limit, so nothing to overlap the
 /// "sending" write with: each POST waits for it), and reports what the outbox added per message.
 ///   dotnet run -c Release --project benchmarks/MessageGen.Outbox.Load -- --overhead [--messages 3000] [--concurrency 1]
