@@ -1,3 +1,4 @@
+using MessageGen.Outbox.Storage;
 using MessageGen.Sandbox;
 using MessageGen.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -47,11 +48,7 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
     {
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueManyAsync(TestMessages.Texts(3, keyPrefix: "k"));
-        var rows = await outbox.Store.ClaimAsync("w", 3, TimeSpan.FromSeconds(30), null, CancellationToken.None);
-        foreach (var row in rows)
-        {
-            await outbox.Store.MarkSendingAsync([row.Id], "w", TimeSpan.FromSeconds(30), CancellationToken.None);
-        }
+        var rows = await SendingRowsAsync(outbox, 3);
 
         Assert.False(await outbox.RecordStatusAsync("wamid.2", "delivered"));
         // Answers are recorded together; only the one with an early status takes it.
@@ -71,11 +68,7 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
     {
         await using var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueManyAsync(TestMessages.Texts(40, keyPrefix: "k"));
-        var rows = await outbox.Store.ClaimAsync("w", 40, TimeSpan.FromSeconds(30), null, CancellationToken.None);
-        foreach (var row in rows)
-        {
-            await outbox.Store.MarkSendingAsync([row.Id], "w", TimeSpan.FromSeconds(30), CancellationToken.None);
-        }
+        var rows = await SendingRowsAsync(outbox, 40);
 
         // Answers, recorded in batches of eight, and each one's "delivered" webhook race, as they do when the API is fast.
         await Task.WhenAll(rows.Chunk(8).Select(batch => Task.WhenAll(
@@ -150,10 +143,21 @@ public sealed class OutboxStatusTests(OutboxDatabases databases)
     {
         var outbox = MessageOutbox.Open(await databases.NewStoreAsync(kind));
         await outbox.EnqueueAsync(TestMessages.Text(TestMessages.Recipient(1)), "k");
-        var row = (await outbox.Store.ClaimAsync("w", 1, TimeSpan.FromSeconds(30), null, CancellationToken.None)).Single();
-        await outbox.Store.MarkSendingAsync([row.Id], "w", TimeSpan.FromSeconds(30), CancellationToken.None);
+        var row = (await SendingRowsAsync(outbox, 1)).Single();
         await outbox.Store.RecordAcceptedAsync([(row.Id, messageId)], CancellationToken.None);
         return outbox;
+    }
+
+    /// <summary>Claims <paramref name="count"/> rows as worker "w" and marks them "sending", as a sender does before its POSTs.</summary>
+    private static async Task<IReadOnlyList<ClaimedMessage>> SendingRowsAsync(MessageOutbox outbox, int count)
+    {
+        var rows = await outbox.Store.ClaimAsync("w", count, TimeSpan.FromSeconds(30), null, CancellationToken.None);
+        foreach (var chunk in rows.Chunk(OutboxSql.MaxRowsPerCommand))
+        {
+            await outbox.Store.MarkSendingAsync(chunk.Select(row => row.Id).ToList(), "w", TimeSpan.FromSeconds(30), CancellationToken.None);
+        }
+
+        return rows;
     }
 
     /// <summary>The handler docs/sending-at-scale.md shows.</summary>
